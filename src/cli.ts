@@ -1,0 +1,162 @@
+// Declares the commands and hands a typed options object to one function per command. The only
+// place where the process exits. Heavy modules are imported inside actions so that `--version`
+// and `validate` stay fast.
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { ExitCode, UserError } from './errors.js';
+import type { Io } from './io/io.js';
+import { processIo } from './io/io.js';
+
+declare const __VERSION__: string | undefined;
+
+function version(): string {
+  return typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+}
+
+function list(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('cap-ptce')
+    .description("Autodiagnostic guidé pour préparer un Pôle Territorial de Coopération Économique (grille CAP PTCE)")
+    .version(version(), '-V, --version', 'affiche la version')
+    .helpOption('-h, --help', "affiche l'aide")
+    .helpCommand('help [commande]', "affiche l'aide d'une commande")
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(translateCommanderError(s)),
+    })
+    .exitOverride()
+    .showSuggestionAfterError(true);
+
+  program
+    .command('diagnose')
+    .description('questionnaire guidé, entrée par entrée, puis rapport de préparation')
+    .option('--grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
+    .option('--entries <ids>', 'seulement ces entrées, séparées par des virgules (ex. objectifs,acteurs)', list)
+    .option('--answers <fichier>', 'fichier de réponses', 'cap-ptce-reponses.yaml')
+    .option('--out <fichier>', 'rapport Markdown', 'cap-ptce-rapport.md')
+    .option('--resume', 'reprendre le fichier de réponses existant sans poser la question')
+    .action(async (options) => {
+      const { runDiagnose } = await import('./commands/diagnose.js');
+      setExit(await runDiagnose(options, io));
+    });
+
+  program
+    .command('report')
+    .description("rapport de préparation à partir d'un ou plusieurs fichiers de réponses")
+    .argument('<réponses...>', 'fichiers de réponses (ou un dossier)')
+    .option('--grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
+    .addOption(new Option('--format <format>', 'format du rapport').choices(['md', 'json', 'html', 'csv']).default('md'))
+    .option('--out <fichier>', 'fichier où écrire le rapport')
+    .option('--template <fichier>', 'modèle Handlebars à utiliser à la place du modèle intégré')
+    .option('--force', 'remplacer le fichier --out s’il existe')
+    .action(async (files: string[], options) => {
+      const { runReport } = await import('./commands/report.js');
+      setExit(await runReport(files, options, io));
+    });
+
+  program
+    .command('validate')
+    .description('vérifie des grilles et des fichiers de réponses (sans fichier : la grille intégrée)')
+    .argument('[fichiers...]', 'grilles (format: cap-ptce/grid@1) et réponses (format: cap-ptce/answers@1)')
+    .addOption(new Option('--format <format>', 'format de sortie').choices(['text', 'json', 'github']).default('text'))
+    .option('--grid <fichier>', 'grille de référence pour les fichiers de réponses (par défaut : la grille intégrée)')
+    .option('--strict', 'les avertissements comptent comme des erreurs')
+    .action(async (files: string[], options) => {
+      const { runValidate } = await import('./commands/validate.js');
+      setExit(await runValidate(files, options, io));
+    });
+
+  program
+    .command('grid')
+    .description('la grille en fiche de travail imprimable')
+    .option('--grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
+    .option('--entries <ids>', 'seulement ces entrées, séparées par des virgules', list)
+    .addOption(new Option('--format <format>', 'format').choices(['md', 'html']).default('md'))
+    .option('--out <fichier>', 'fichier où écrire la fiche')
+    .option('--force', 'remplacer le fichier --out s’il existe')
+    .action(async (options) => {
+      const { runGrid } = await import('./commands/grid.js');
+      setExit(await runGrid(options, io));
+    });
+
+  program
+    .command('schema')
+    .description('schéma JSON des grilles ou des réponses, pour les éditeurs et la CI')
+    .addArgument(new Argument('[type]', 'grid ou answers').choices(['grid', 'answers']).default('grid'))
+    .action(async (type: 'grid' | 'answers') => {
+      const { runSchema } = await import('./commands/schema.js');
+      setExit(await runSchema(type, io));
+    });
+
+  program
+    .command('compare')
+    .description('ce qui a bougé entre deux diagnostics du même projet')
+    .argument('<avant>', 'fichier de réponses le plus ancien')
+    .argument('<après>', 'fichier de réponses le plus récent')
+    .option('--grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
+    .addOption(new Option('--format <format>', 'format').choices(['md', 'json', 'html']).default('md'))
+    .option('--out <fichier>', 'fichier où écrire la comparaison')
+    .option('--force', 'remplacer le fichier --out s’il existe')
+    .action(async (before: string, after: string, options) => {
+      const { runCompare } = await import('./commands/compare.js');
+      setExit(await runCompare(before, after, options, io));
+    });
+
+  return program;
+}
+
+const COMMANDER_FR: [RegExp, string][] = [
+  [/unknown option '([^']+)'/, "option inconnue « $1 »"],
+  [/unknown command '([^']+)'/, 'commande inconnue « $1 »'],
+  [/missing required argument '([^']+)'/, 'argument manquant « $1 »'],
+  [/option '([^']+)' argument missing/, "l'option « $1 » attend une valeur"],
+  [/too many arguments for '([^']+)'. Expected (\d+) arguments? but got (\d+)\./, 'trop d’arguments pour « $1 » : $2 attendu(s), $3 reçu(s)'],
+  [/option '([^']+)' argument '([^']+)' is invalid. Allowed choices are (.+)\./, "valeur « $2 » invalide pour « $1 » : choix possibles $3"],
+  [/command-argument value '([^']+)' is invalid for argument '([^']+)'. Allowed choices are (.+)\./, "valeur « $1 » invalide pour « $2 » : choix possibles $3"],
+  [/\(Did you mean (.+)\?\)/, '(vouliez-vous dire $1 ?)'],
+];
+
+function translateCommanderError(message: string): string {
+  let out = message.replace(/^error: /, 'Erreur : ');
+  for (const [pattern, replacement] of COMMANDER_FR) out = out.replace(pattern, replacement);
+  if (!out.includes('--help')) out = out.replace(/\n?$/, "\nVoir « cap-ptce --help ».\n");
+  return out;
+}
+
+/** Runs the CLI with the given argv; resolves to the exit code. Never exits the process itself. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv as string[]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+      return ExitCode.usage;
+    }
+    if (error instanceof UserError) {
+      io.stderr(`${error.message}\n`);
+      for (const line of error.details) io.stderr(`  ${line}\n`);
+      return error.exitCode;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(`Erreur inattendue : ${detail}\nCe n'est pas de votre fait. Relancez avec CAP_PTCE_DEBUG=1 pour le détail et signalez-le aux mainteneurs.\n`);
+    if (io.env.CAP_PTCE_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return ExitCode.usage;
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const io = processIo();
+  const code = await run(argv, io);
+  await io.flush();
+  process.exit(code);
+}

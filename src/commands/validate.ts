@@ -1,0 +1,72 @@
+import { statSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExitCode, UserError } from '../errors.js';
+import { indexGrid, type GridIndex } from '../core/grid-index.js';
+import { renderDiagnosticGithub, renderDiagnosticsJson, renderDiagnosticText, renderSummary } from '../core/render-diagnostics.js';
+import { validateText } from '../core/validate.js';
+import type { Diagnostic } from '../core/yaml-source.js';
+import { defaultGridPath, readUserFile } from '../io/files.js';
+import type { Io } from '../io/io.js';
+import { displayPath, loadGrid, todayIso } from '../io/load.js';
+
+export interface ValidateOptions {
+  format: 'text' | 'json' | 'github';
+  grid?: string;
+  strict?: boolean;
+}
+
+/** Files named on the command line; a folder stands for the YAML files directly in it. */
+function expandFiles(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const arg of args) {
+    let isDir = false;
+    try {
+      isDir = statSync(arg).isDirectory();
+    } catch {
+      // reported when read
+    }
+    if (!isDir) {
+      out.push(arg);
+      continue;
+    }
+    const yamls = readdirSync(arg).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    if (yamls.length === 0) throw new UserError(`Aucun fichier .yaml dans le dossier ${arg}.`, ExitCode.usage);
+    out.push(...yamls.map((n) => join(arg, n)));
+  }
+  return out;
+}
+
+export async function runValidate(files: string[], options: ValidateOptions, io: Io): Promise<number> {
+  const today = todayIso(io.now());
+  const targets = files.length > 0 ? expandFiles(files) : [defaultGridPath()];
+  const diagnostics: Diagnostic[] = [];
+  const texts = targets.map((file) => ({ file, shown: files.length > 0 ? file : displayPath(file), text: readUserFile(file, 'fichier') }));
+
+  // Answers files are checked against --grid, else a grid named alongside them, else the embedded grid.
+  let reference: GridIndex | undefined;
+  const gridFor = (): GridIndex => {
+    if (!reference) reference = loadGrid(options.grid, today).index;
+    return reference;
+  };
+  const results = texts.map(({ shown, text }) => ({ shown, text, first: validateText(text, shown, { today }) }));
+  const namedGrid = options.grid === undefined ? results.find((r) => r.first.grid)?.first.grid : undefined;
+  if (namedGrid) reference = indexGrid(namedGrid);
+
+  for (const { shown, text, first } of results) {
+    if (first.kind === 'answers' && first.answers) {
+      diagnostics.push(...validateText(text, shown, { today, expect: 'answers', grid: gridFor() }).diagnostics);
+    } else {
+      diagnostics.push(...first.diagnostics);
+    }
+  }
+
+  if (options.format === 'json') io.stdout(`${renderDiagnosticsJson(diagnostics)}\n`);
+  else if (options.format === 'github') {
+    for (const d of diagnostics) io.stdout(`${renderDiagnosticGithub(d)}\n`);
+  } else {
+    for (const d of diagnostics) io.stdout(`${renderDiagnosticText(d)}\n`);
+    io.stderr(`${renderSummary(targets.length, diagnostics)}\n`);
+  }
+  const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
+  return failing ? ExitCode.invalid : ExitCode.ok;
+}

@@ -1,0 +1,93 @@
+// Checks an answers file against its grid. Answers are never dropped: what no longer fits is
+// reported, and the caller decides (keep it, ask the user).
+import type { GridIndex, QuestionRef } from './grid-index.js';
+import type { Answer, AnswersFile } from './schema.js';
+import { didYouMean } from './suggest.js';
+import type { PathDiagnostic } from './yaml-source.js';
+
+function majorOf(version: string): string {
+  return version.split('.')[0] ?? version;
+}
+
+/** Why a value does not fit its question, or null when it fits. */
+export function answerValueProblem(ref: QuestionRef, value: Answer['value']): string | null {
+  if (value === undefined || value === null) return null;
+  const q = ref.question;
+  const ids = ref.choices.map((c) => c.id);
+  switch (q.type) {
+    case 'scale':
+    case 'single':
+      if (typeof value !== 'string') return `une réponse parmi ${ids.join(', ')} est attendue`;
+      if (!ids.includes(value)) return `« ${value} » n'est pas une réponse possible${didYouMean(value, ids)} (réponses : ${ids.join(', ')})`;
+      return null;
+    case 'multi': {
+      if (!Array.isArray(value)) return `une liste de choix parmi ${ids.join(', ')} est attendue`;
+      const bad = value.find((v) => !ids.includes(v));
+      if (bad !== undefined) return `« ${bad} » n'est pas un choix possible${didYouMean(bad, ids)} (choix : ${ids.join(', ')})`;
+      return null;
+    }
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'un nombre est attendu';
+      if (q.min !== undefined && value < q.min) return `au moins ${q.min} attendu`;
+      if (q.max !== undefined && value > q.max) return `au plus ${q.max} attendu`;
+      return null;
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'true ou false attendu';
+    case 'text':
+      return typeof value === 'string' ? null : 'un texte est attendu';
+  }
+}
+
+/** Resolves an answer key to the current question id, following `replaces`. */
+export function currentQuestionId(key: string, index: GridIndex): string | undefined {
+  if (index.byId.has(key)) return key;
+  return index.replaced.get(key);
+}
+
+export function checkAnswers(file: AnswersFile, index: GridIndex): PathDiagnostic[] {
+  const out: PathDiagnostic[] = [];
+  const grid = index.grid;
+  if (file.grid.id !== grid.id) {
+    out.push({
+      severity: 'error',
+      code: 'GRID_MISMATCH',
+      path: ['grid', 'id'],
+      message: `ces réponses appartiennent à la grille « ${file.grid.id} », pas à « ${grid.id} » : indiquez la bonne grille avec --grid`,
+    });
+    return out;
+  }
+  if (majorOf(file.grid.version) !== majorOf(grid.version)) {
+    out.push({
+      severity: 'error',
+      code: 'GRID_VERSION',
+      path: ['grid', 'version'],
+      message: `réponses faites avec la version ${file.grid.version} de la grille, incompatible avec la version ${grid.version} : utilisez la grille d'origine avec --grid`,
+    });
+  } else if (file.grid.version !== grid.version) {
+    out.push({
+      severity: 'warning',
+      code: 'GRID_VERSION',
+      path: ['grid', 'version'],
+      message: `réponses faites avec la version ${file.grid.version}, grille en version ${grid.version} : les réponses sont reprises question par question`,
+    });
+  }
+  for (const [key, answer] of Object.entries(file.answers)) {
+    const id = currentQuestionId(key, index);
+    if (!id) {
+      out.push({
+        severity: 'warning',
+        code: 'UNKNOWN_ANSWER',
+        path: ['answers', key],
+        atKey: true,
+        message: `la question « ${key} » n'existe pas dans cette grille${didYouMean(key, index.byId.keys())} : la réponse est conservée dans le fichier mais n'entre pas dans le rapport`,
+      });
+      continue;
+    }
+    const ref = index.byId.get(id)!;
+    const problem = answerValueProblem(ref, answer.value);
+    if (problem) {
+      out.push({ severity: 'error', code: 'INVALID_ANSWER', path: ['answers', key, 'value'], message: `réponse à ${id} : ${problem}` });
+    }
+  }
+  return out;
+}

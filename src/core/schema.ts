@@ -1,0 +1,250 @@
+// The single source of truth for grid and answers files. TypeScript types and the committed
+// JSON Schemas (schema/*.schema.json) are both derived from these zod schemas.
+import { z } from 'zod';
+
+export const GRID_FORMAT = 'cap-ptce/grid@1';
+export const ANSWERS_FORMAT = 'cap-ptce/answers@1';
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'identifiant attendu en minuscules, chiffres et tirets (ex. « mon-id »)');
+const fullQuestionId = z
+  .string()
+  .regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, 'identifiant complet attendu « entree.question » (ex. « objectifs.constats »)');
+const text = z.string().min(1, 'texte vide');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ (ex. 2021-06-23)');
+
+export const SourceSchema = z
+  .object({
+    label: text.describe('Référence lisible : loi, décret, appel, document (ex. « Décret n° 2015-431, art. 1 »)'),
+    url: z.string().url().optional(),
+    year: z.number().int().min(1900).max(2100).optional(),
+  })
+  .strict()
+  .describe("D'où vient la règle ou le programme : le rapport l'affiche tel quel.");
+export type Source = z.infer<typeof SourceSchema>;
+
+export const ChoiceSchema = z
+  .object({
+    id: slug,
+    label: text,
+    score: z
+      .number()
+      .min(0)
+      .nullable()
+      .optional()
+      .describe('Points de la réponse ; null = hors score, compté comme « je ne sais pas »'),
+    na: z.boolean().optional().describe('true = « Non concerné » : hors score et hors couverture'),
+    description: z.string().optional(),
+  })
+  .strict();
+export type Choice = z.infer<typeof ChoiceSchema>;
+
+export const GapAdviceSchema = z
+  .object({
+    title: text.describe("L'action à mener, formulée comme une action"),
+    why: text.describe('Pourquoi ?'),
+    how: text.describe('Comment ? Étapes concrètes, un exemple'),
+  })
+  .strict();
+export type GapAdvice = z.infer<typeof GapAdviceSchema>;
+
+/** Conditions are data: a tree of all/any/not over leaves that look at one question. */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { q: string; is: string }
+  | { q: string; in: string[] }
+  | { q: string; includes: string }
+  | { q: string; atLeast: string }
+  | { q: string; answered: boolean }
+  | { q: string; gte: number }
+  | { q: string; lt: number }
+  | { q: string; countAtLeast: number };
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ not: ConditionSchema }).strict(),
+    z.object({ q: fullQuestionId, is: slug }).strict(),
+    z.object({ q: fullQuestionId, in: z.array(slug).min(1) }).strict(),
+    z.object({ q: fullQuestionId, includes: slug }).strict(),
+    z.object({ q: fullQuestionId, atLeast: slug }).strict(),
+    z.object({ q: fullQuestionId, answered: z.boolean() }).strict(),
+    z.object({ q: fullQuestionId, gte: z.number() }).strict(),
+    z.object({ q: fullQuestionId, lt: z.number() }).strict(),
+    z.object({ q: fullQuestionId, countAtLeast: z.number().int().min(0) }).strict(),
+  ]),
+);
+
+export const QUESTION_TYPES = ['scale', 'single', 'multi', 'text', 'number', 'boolean'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export const QuestionSchema = z
+  .object({
+    id: slug.describe('Identifiant court ; l’identifiant complet est « entree.question »'),
+    text: text.describe('La question, telle que la grille CAP PTCE la pose'),
+    examplesLead: z.string().optional().describe('Phrase qui introduit les exemples (ex. « Caractère hétérogène du consortium : »)'),
+    examples: z.array(text).default([]).describe('« Exemples / précisions à apporter »'),
+    help: z.string().optional().describe('Précision affichée sous la question'),
+    type: z.enum(QUESTION_TYPES),
+    answers: z
+      .union([slug, z.array(ChoiceSchema)])
+      .optional()
+      .describe("Identifiant d'un jeu de réponses partagé, ou liste de choix (scale, single, multi)"),
+    min: z.number().optional().describe('Valeur minimale (type number)'),
+    max: z.number().optional().describe('Valeur maximale (type number)'),
+    unit: z.string().optional(),
+    weight: z.number().positive().default(1),
+    priority: z.number().int().min(1).max(5).default(3).describe("Importance de la question selon les experts (1 = la plus importante)"),
+    target: slug.optional().describe('Réponse visée ; en dessous, un écart est signalé (par défaut : la réponse au score le plus haut)'),
+    hints: z.record(z.string(), text).optional().describe('Repère de maturité, par identifiant de réponse'),
+    gap: z
+      .union([GapAdviceSchema, z.record(z.string(), GapAdviceSchema)])
+      .optional()
+      .describe('Conseil quand la réponse est sous la cible ; ou un conseil par identifiant de réponse'),
+    when: ConditionSchema.optional().describe('La question ne se pose que si la condition est vraie'),
+    replaces: z.array(z.string()).optional().describe('Anciens identifiants complets, pour reprendre les réponses après un renommage'),
+    dossier: z.array(text).optional().describe("Sections du dossier AMI nourries par cette question (par défaut : celles de l'entrée)"),
+  })
+  .strict();
+export type Question = z.infer<typeof QuestionSchema>;
+
+export const EntrySchema = z
+  .object({
+    id: slug,
+    title: text,
+    source: text.describe("D'où vient cette entrée (CAP PTCE, dossier AMI, décret…)"),
+    intro: z.string().optional(),
+    dossier: z.array(text).default([]).describe('Sections du dossier de candidature AMI que cette entrée nourrit'),
+    weight: z.number().positive().default(1),
+    questions: z.array(QuestionSchema),
+  })
+  .strict();
+export type Entry = z.infer<typeof EntrySchema>;
+
+export const LevelSchema = z
+  .object({ id: slug, min: z.number().min(0).max(100), label: text, description: z.string().optional() })
+  .strict();
+export type Level = z.infer<typeof LevelSchema>;
+
+export const CriterionSchema = z.object({ label: text, when: ConditionSchema }).strict();
+export type Criterion = z.infer<typeof CriterionSchema>;
+
+export const StageSchema = z
+  .object({
+    id: slug,
+    label: text,
+    description: text,
+    criteria: z.array(CriterionSchema).default([]).describe('Toutes vraies : les réponses pointent vers ce stade'),
+    next: z.string().optional().describe('Ce qui mène au stade suivant, en une phrase'),
+    programmes: z.array(slug).optional().describe('Programmes qui accompagnent ce stade'),
+  })
+  .strict();
+export type Stage = z.infer<typeof StageSchema>;
+
+export const SEVERITIES = ['blocking', 'warning', 'info', 'ok'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const RuleSchema = z
+  .object({
+    id: slug,
+    title: text,
+    severity: z.enum(SEVERITIES),
+    when: ConditionSchema.describe('Le constat est signalé quand la condition est vraie'),
+    message: text,
+    advice: z.string().optional(),
+    source: SourceSchema,
+    programmes: z.array(slug).optional().describe('Programmes concernés par cette règle'),
+    dossier: z.string().optional(),
+  })
+  .strict();
+export type Rule = z.infer<typeof RuleSchema>;
+
+export const ProgrammeSchema = z
+  .object({
+    id: slug,
+    name: text,
+    issuer: text,
+    description: z.string().optional(),
+    source: SourceSchema,
+    calendar: z.array(z.object({ date: isoDate, label: text }).strict()).default([]),
+    opens: isoDate.optional(),
+    closes: isoDate.optional().describe('Dernière date de dépôt ; passée, le programme est présenté comme clos'),
+    beneficiaries: z.array(text).default([]),
+    eligibility: z.array(text).default([]),
+    funding: z
+      .array(
+        z
+          .object({ label: text, rate: z.number().min(0).max(100).optional(), when: ConditionSchema.optional() })
+          .strict(),
+      )
+      .default([]),
+    stages: z.array(slug).optional().describe('Stades de maturité visés'),
+    fits: ConditionSchema.optional().describe('Le programme correspond au projet quand la condition est vraie'),
+  })
+  .strict();
+export type Programme = z.infer<typeof ProgrammeSchema>;
+
+export const GridSchema = z
+  .object({
+    format: z.literal(GRID_FORMAT),
+    id: slug,
+    version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'version semver attendue (ex. 1.0.0)'),
+    title: text,
+    source: text,
+    language: z.literal('fr'),
+    description: z.string().optional(),
+    answerSets: z.record(z.string(), z.array(ChoiceSchema)).default({}),
+    levels: z.array(LevelSchema).min(1),
+    entries: z.array(EntrySchema).min(1),
+    stages: z.array(StageSchema).default([]),
+    rules: z.array(RuleSchema).default([]),
+    programmes: z.array(ProgrammeSchema).default([]),
+  })
+  .strict();
+export type Grid = z.infer<typeof GridSchema>;
+
+export const AnswerValueSchema = z.union([z.string(), z.array(z.string()), z.number(), z.boolean(), z.null()]);
+export type AnswerValue = z.infer<typeof AnswerValueSchema>;
+
+export const AnswerSchema = z
+  .object({
+    value: AnswerValueSchema.optional().describe('Identifiant de réponse, liste (multi), texte, nombre ou booléen'),
+    examples: z.array(z.string()).optional().describe('Exemples qui s’appliquent, et ceux ajoutés par la personne'),
+    note: z.string().optional().describe('Précisions à apporter'),
+    answeredAt: z.string().optional(),
+  })
+  .strict();
+export type Answer = z.infer<typeof AnswerSchema>;
+
+export const AnswersFileSchema = z
+  .object({
+    format: z.literal(ANSWERS_FORMAT),
+    grid: z.object({ id: slug, version: z.string() }).strict(),
+    project: z
+      .object({ name: z.string().optional(), territory: z.string().optional() })
+      .strict()
+      .default({}),
+    respondent: z.string().optional(),
+    createdAt: z.string().optional(),
+    updatedAt: z.string().optional(),
+    answers: z.record(z.string(), AnswerSchema).default({}),
+  })
+  .strict();
+export type AnswersFile = z.infer<typeof AnswersFileSchema>;
+
+export function gridJsonSchema(): object {
+  return { ...z.toJSONSchema(GridSchema, { target: 'draft-07', io: 'input' }), title: 'Grille cap-ptce' };
+}
+
+export function answersJsonSchema(): object {
+  return {
+    ...z.toJSONSchema(AnswersFileSchema, { target: 'draft-07', io: 'input' }),
+    title: 'Réponses cap-ptce',
+  };
+}

@@ -1,0 +1,38 @@
+// Text from grids and answers files is untrusted: it must not drive the terminal, break a
+// Markdown structure, or inject HTML.
+
+// C0/C1 controls, and ANSI escape sequences (CSI, OSC …) as a whole, so no stray "[31m" remains.
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[PX^_][^\u001b]*\u001b\\|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;
+const CONTROL_KEEP_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Removes ANSI escapes and control characters; newlines become spaces. For one-line display. */
+export function stripControl(text: string): string {
+  return text.replace(ANSI, '').replace(/\r\n|\r|\n|\t/g, ' ').replace(CONTROL_ALL, '');
+}
+
+/** Removes ANSI escapes and control characters, keeping newlines. For multi-line notes. */
+export function stripControlKeepLines(text: string): string {
+  return text.replace(ANSI, '').replace(/\r\n|\r/g, '\n').replace(/\t/g, ' ').replace(CONTROL_KEEP_NEWLINE, '');
+}
+
+/**
+ * Escapes user text for inline Markdown: no HTML, no heading/list/table syntax, no links or
+ * emphasis, one line. Only the characters that could build structure are escaped, so the raw
+ * Markdown stays readable when pasted into an application form.
+ */
+export function escapeMarkdownInline(text: string): string {
+  return stripControl(text)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/^([#+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

@@ -1,0 +1,89 @@
+// From YAML text to a checked grid or answers file, with every problem located. Pure.
+import { checkAnswers } from './check-answers.js';
+import { checkGrid } from './check-grid.js';
+import { indexGrid, type GridIndex } from './grid-index.js';
+import { knownKeysAt } from './known-keys.js';
+import { ANSWERS_FORMAT, AnswersFileSchema, GRID_FORMAT, GridSchema, type AnswersFile, type Grid } from './schema.js';
+import { schemaIssuesToDiagnostics } from './schema-issues.js';
+import { didYouMean } from './suggest.js';
+import { parseYaml, type Diagnostic } from './yaml-source.js';
+
+export type DocumentKind = 'grid' | 'answers';
+
+export interface ValidationResult {
+  kind: DocumentKind | null;
+  diagnostics: Diagnostic[];
+  /** Set when the file is a grid with no error. */
+  grid?: Grid;
+  /** Set when the file is an answers file that passed the schema (value errors may remain). */
+  answers?: AnswersFile;
+}
+
+export interface ValidateOptions {
+  /** ISO date, for programme dates. */
+  today: string;
+  /** Expected kind; by default told apart by `format`. */
+  expect?: DocumentKind;
+  /** The grid that answers files are checked against. */
+  grid?: GridIndex;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+function kindOf(format: unknown): DocumentKind | null {
+  if (format === GRID_FORMAT) return 'grid';
+  if (format === ANSWERS_FORMAT) return 'answers';
+  return null;
+}
+
+export function validateText(text: string, file: string, options: ValidateOptions): ValidationResult {
+  const parsed = parseYaml(text, file);
+  const diagnostics = [...parsed.diagnostics];
+  if (parsed.value === undefined) return { kind: options.expect ?? null, diagnostics };
+  const data = parsed.value as Record<string, unknown>;
+
+  let kind = kindOf(data.format);
+  if (kind === null || (options.expect && kind !== options.expect)) {
+    const expected = options.expect ? [options.expect === 'grid' ? GRID_FORMAT : ANSWERS_FORMAT] : [GRID_FORMAT, ANSWERS_FORMAT];
+    const found = data.format === undefined ? 'aucune clé « format »' : `format ${JSON.stringify(data.format)}`;
+    const hint = typeof data.format === 'string' ? didYouMean(data.format, expected) : '';
+    diagnostics.push(
+      parsed.toDiagnostic({
+        severity: 'error',
+        code: 'UNKNOWN_FORMAT',
+        path: data.format === undefined ? [] : ['format'],
+        message: `${found}${hint} : attendu « format: ${expected.join(' » ou « format: ')} » en tête du fichier`,
+      }),
+    );
+    if (kind === null) return { kind: options.expect ?? null, diagnostics };
+    kind = options.expect ?? kind;
+  }
+
+  if (kind === 'grid') {
+    const result = GridSchema.safeParse(data);
+    if (!result.success) {
+      const located = schemaIssuesToDiagnostics(result.error.issues, data, (path) => knownKeysAt(GridSchema, path));
+      diagnostics.push(...located.map(parsed.toDiagnostic));
+      return { kind, diagnostics };
+    }
+    diagnostics.push(...checkGrid(result.data, { today: options.today }).map(parsed.toDiagnostic));
+    return hasErrors(diagnostics) ? { kind, diagnostics } : { kind, diagnostics, grid: result.data };
+  }
+
+  const result = AnswersFileSchema.safeParse(data);
+  if (!result.success) {
+    const located = schemaIssuesToDiagnostics(result.error.issues, data, (path) => knownKeysAt(AnswersFileSchema, path));
+    diagnostics.push(...located.map(parsed.toDiagnostic));
+    return { kind, diagnostics };
+  }
+  if (options.grid) diagnostics.push(...checkAnswers(result.data, options.grid).map(parsed.toDiagnostic));
+  return { kind, diagnostics, answers: result.data };
+}
+
+export function validateGridText(text: string, file: string, today: string): { grid?: Grid; index?: GridIndex; diagnostics: Diagnostic[] } {
+  const result = validateText(text, file, { today, expect: 'grid' });
+  if (!result.grid) return { diagnostics: result.diagnostics };
+  return { grid: result.grid, index: indexGrid(result.grid), diagnostics: result.diagnostics };
+}

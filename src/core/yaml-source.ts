@@ -1,0 +1,235 @@
+// YAML text to data, with positions for every diagnostic, and guards against hostile files.
+// Pure: takes text, returns data and diagnostics. Reading the file is the caller's job.
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+
+export type Severity = 'error' | 'warning';
+export type PathSegment = string | number;
+
+/** A problem found in a file, before it is given a line and column. */
+export interface PathDiagnostic {
+  severity: Severity;
+  code: string;
+  path: PathSegment[];
+  message: string;
+  /** Point at the key of the last path segment rather than at its value. */
+  atKey?: boolean;
+}
+
+/** A problem with its place in a file, as printed by `validate`. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  col: number;
+  severity: Severity;
+  code: string;
+  path: string;
+  message: string;
+}
+
+export const LIMITS = {
+  /** Bytes. A grid of the default size is about 60 kB; 5 MB leaves room and stops abuse. */
+  maxBytes: 5 * 1024 * 1024,
+  /** Aliases resolved in one file; a handful is enough for shared texts, bombs need thousands. */
+  maxAliasCount: 50,
+  /** Flow nesting ([ and {) and block indentation columns; the yaml parser overflows the stack near 1000 levels. */
+  maxFlowDepth: 100,
+  maxIndentColumn: 400,
+} as const;
+
+export interface ParsedYaml {
+  /** The data, or undefined when the file could not be read as one YAML mapping or list. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+  locate(path: PathSegment[], atKey?: boolean): { line: number; col: number };
+  toDiagnostic(d: PathDiagnostic): Diagnostic;
+}
+
+export function formatPath(path: PathSegment[]): string {
+  if (path.length === 0) return '(racine)';
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z0-9_-]+$/.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+/** Cheap scan, before the parser sees the text, for nesting deep enough to exhaust the stack. */
+export function findExcessiveNesting(text: string): { line: number; col: number; message: string } | null {
+  let flowDepth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let quote: '"' | "'" | null = null;
+  let atLineStart = true;
+  let prefix = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      line++;
+      lineStart = i + 1;
+      atLineStart = true;
+      prefix = 0;
+      if (quote === "'") continue;
+      continue;
+    }
+    if (atLineStart) {
+      // Indentation and compact collection indicators ("- - - x") each open a level.
+      if (ch === ' ' || ch === '\t' || ((ch === '-' || ch === '?' || ch === ':') && (text[i + 1] === ' ' || text[i + 1] === '\n'))) {
+        prefix++;
+        if (prefix > LIMITS.maxIndentColumn) {
+          return { line, col: i - lineStart + 1, message: `imbrication trop profonde (plus de ${LIMITS.maxIndentColumn} colonnes d'indentation)` };
+        }
+        continue;
+      }
+      atLineStart = false;
+    }
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      const nl = text.indexOf('\n', i);
+      i = (nl === -1 ? text.length : nl) - 1;
+      continue;
+    }
+    if ((ch === '"' || ch === "'") && flowDepth > 0) quote = ch;
+    else if (ch === '[' || ch === '{') {
+      flowDepth++;
+      if (flowDepth > LIMITS.maxFlowDepth) {
+        return { line, col: i - lineStart + 1, message: `imbrication trop profonde (plus de ${LIMITS.maxFlowDepth} niveaux de [ ou {)` };
+      }
+    } else if ((ch === ']' || ch === '}') && flowDepth > 0) flowDepth--;
+  }
+  return null;
+}
+
+function findNode(doc: Document, path: PathSegment[], atKey: boolean): Node | null {
+  let node: unknown = doc.contents;
+  let found: Node | null = (doc.contents as Node | null) ?? null;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return found; // a missing key points at its parent
+      if (last && atKey && pair.key) return pair.key as Node;
+      node = pair.value;
+      if (node && (node as Node).range) found = node as Node;
+      else if (pair.key) found = pair.key as Node; // `key:` with no value
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (!item) return found;
+      node = item;
+      if ((item as Node).range) found = item as Node;
+    } else {
+      return found;
+    }
+  }
+  return found;
+}
+
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  let doc: Document | null = null;
+  const diagnostics: Diagnostic[] = [];
+
+  const posOf = (offset: number): { line: number; col: number } => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  const locate = (path: PathSegment[], atKey = false): { line: number; col: number } => {
+    if (!doc) return { line: 1, col: 1 };
+    const node = findNode(doc, path, atKey);
+    if (!node?.range) return { line: 1, col: 1 };
+    return posOf(node.range[0]);
+  };
+  const toDiagnostic = (d: PathDiagnostic): Diagnostic => ({
+    file,
+    ...locate(d.path, d.atKey),
+    severity: d.severity,
+    code: d.code,
+    path: formatPath(d.path),
+    message: d.message,
+  });
+  const at = (line: number, col: number, code: string, message: string): Diagnostic => ({
+    file, line, col, severity: 'error', code, path: '(fichier)', message,
+  });
+  const result = (value: unknown): ParsedYaml => ({ value, diagnostics, locate, toDiagnostic });
+
+  if (text.length > LIMITS.maxBytes) {
+    diagnostics.push(at(1, 1, 'FILE_TOO_LARGE', `fichier trop volumineux (plus de ${LIMITS.maxBytes / 1024 / 1024} Mo) : une grille ou un fichier de réponses tient en quelques dizaines de Ko`));
+    return result(undefined);
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1 || text.includes('\uFFFD')) {
+    diagnostics.push(at(1, 1, 'BINARY_CONTENT', "contenu binaire ou encodage non UTF-8 : attendu un fichier texte YAML en UTF-8"));
+    return result(undefined);
+  }
+  const deep = findExcessiveNesting(text);
+  if (deep) {
+    diagnostics.push(at(deep.line, deep.col, 'NESTING_TOO_DEEP', `${deep.message} : simplifiez la structure du fichier`));
+    return result(undefined);
+  }
+
+  doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  for (const e of doc.errors) {
+    const [start] = e.pos;
+    const { line, col } = posOf(start);
+    const code = e.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX';
+    diagnostics.push(at(line, col, code, `YAML invalide : ${firstLine(e.message)}`));
+  }
+  for (const w of doc.warnings) {
+    const { line, col } = posOf(w.pos[0]);
+    const tag = w.code === 'TAG_RESOLVE_FAILED' ? ' (les étiquettes comme !!js/function ne sont jamais exécutées : retirez-la)' : '';
+    diagnostics.push(at(line, col, 'YAML_UNSAFE', `construction YAML refusée : ${firstLine(w.message)}${tag}`));
+  }
+  if (diagnostics.length > 0) return result(undefined);
+
+  // The default duplicate-key check is quadratic on large maps; a Set per map is linear.
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) {
+          const { line, col } = posOf(pair.key.range?.[0] ?? 0);
+          diagnostics.push(at(line, col, 'YAML_DUPLICATE_KEY', `clé « ${key} » en double dans le même bloc : gardez-en une seule`));
+        }
+        seen.add(key);
+      }
+    },
+  });
+  if (diagnostics.length > 0) return result(undefined);
+
+  if (doc.contents === null || (isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) {
+    diagnostics.push(at(1, 1, 'EMPTY_FILE', 'fichier vide : attendu une grille (format: cap-ptce/grid@1) ou des réponses (format: cap-ptce/answers@1)'));
+    return result(undefined);
+  }
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) {
+      diagnostics.push(at(1, 1, 'YAML_ALIAS_LIMIT', `trop d'alias YAML (* et &) : au plus ${LIMITS.maxAliasCount} résolutions sont acceptées, ce fichier ressemble à une « bombe » d'alias`));
+    } else {
+      diagnostics.push(at(1, 1, 'YAML_SYNTAX', `YAML illisible : ${firstLine(message)}`));
+    }
+    return result(undefined);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const what = Array.isArray(value) ? 'une liste' : `une valeur simple (${JSON.stringify(value)})`;
+    const pos = locate([]);
+    diagnostics.push(at(pos.line, pos.col, 'NOT_A_MAPPING', `le fichier contient ${what} : attendu un bloc de clés (format:, id:, …) au premier niveau`));
+    return result(undefined);
+  }
+  return result(value);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,60 @@
+// The process's side effects, handed to commands as one object so that tests can run a command
+// in-process and read what it printed.
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stdin and stdout are both terminals (prompts need both). */
+  isInteractive: boolean;
+  /** Whether stdout is a terminal (reports are rendered for it). */
+  stdoutIsTTY: boolean;
+  /** Terminal width, for rendering. */
+  columns: number;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  now(): Date;
+  /** Waits until everything written has reached the streams. */
+  flush(): Promise<void>;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (text) => {
+      process.stdout.write(text);
+    },
+    stderr: (text) => {
+      process.stderr.write(text);
+    },
+    isInteractive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns || 80,
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+    flush: () =>
+      new Promise<void>((resolve) => {
+        // An empty write's callback runs once everything queued before it is flushed.
+        process.stdout.write('', () => process.stderr.write('', () => resolve()));
+      }),
+  };
+}
+
+/** An Io that records output, for in-process tests. */
+export function memoryIo(overrides: Partial<Io> = {}): Io & { out: string[]; err: string[]; text(): { stdout: string; stderr: string } } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    isInteractive: false,
+    stdoutIsTTY: false,
+    columns: 80,
+    env: {},
+    cwd: process.cwd(),
+    now: () => new Date('2026-11-26T10:00:00Z'),
+    flush: async () => {},
+    ...overrides,
+    out,
+    err,
+    text: () => ({ stdout: out.join(''), stderr: err.join('') }),
+  };
+}

@@ -1,0 +1,69 @@
+// Loading grids and answers files from disk: read with limits, validate, or fail with every
+// problem located (exit 1).
+import { relative } from 'node:path';
+import { ExitCode, UserError } from '../errors.js';
+import type { GridIndex } from '../core/grid-index.js';
+import { renderDiagnosticText } from '../core/render-diagnostics.js';
+import type { AnswersFile, Grid } from '../core/schema.js';
+import { hasErrors, validateGridText, validateText } from '../core/validate.js';
+import type { Diagnostic } from '../core/yaml-source.js';
+import { defaultGridPath, readUserFile } from './files.js';
+
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** A path as the user would type it: relative to the current folder when that is shorter. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
+}
+
+export interface LoadedGrid {
+  grid: Grid;
+  index: GridIndex;
+  /** The path read (the embedded default grid when none was given). */
+  path: string;
+  isDefault: boolean;
+  warnings: Diagnostic[];
+}
+
+export function loadGrid(path?: string, today: string = todayIso()): LoadedGrid {
+  const file = path ?? defaultGridPath();
+  const shown = path ? path : displayPath(file);
+  const text = readUserFile(file, 'grille');
+  const { grid, index, diagnostics } = validateGridText(text, shown, today);
+  if (!grid || !index) {
+    throw new UserError(
+      `La grille ${shown} contient des erreurs. Corrigez-les (détail : cap-ptce validate ${shown}) :`,
+      ExitCode.invalid,
+      diagnostics.filter((d) => d.severity === 'error').map(renderDiagnosticText),
+    );
+  }
+  return { grid, index, path: file, isDefault: path === undefined, warnings: diagnostics };
+}
+
+export interface LoadedAnswers {
+  answers: AnswersFile;
+  path: string;
+  /** Problems that do not prevent reading (unknown questions kept, values to re-answer). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads an answers file checked against a grid. With `tolerant`, value errors are returned as
+ * diagnostics rather than thrown, so that `diagnose` can keep what still fits.
+ */
+export function loadAnswers(path: string, index: GridIndex, options: { tolerant?: boolean } = {}): LoadedAnswers {
+  const text = readUserFile(path, 'fichier de réponses');
+  const result = validateText(text, path, { today: todayIso(), expect: 'answers', grid: index });
+  const fatal = !result.answers || result.diagnostics.some((d) => d.severity === 'error' && (d.code === 'GRID_MISMATCH' || d.code === 'GRID_VERSION'));
+  if (fatal || (!options.tolerant && hasErrors(result.diagnostics))) {
+    throw new UserError(
+      `Le fichier de réponses ${path} ne peut pas être lu tel quel :`,
+      ExitCode.invalid,
+      result.diagnostics.filter((d) => d.severity === 'error').map(renderDiagnosticText),
+    );
+  }
+  return { answers: result.answers!, path, diagnostics: result.diagnostics };
+}

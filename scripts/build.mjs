@@ -14,7 +14,11 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // Dependencies are bundled too: resolving zod's and yaml's many files costs more start-up time
+  // than their code (see bench/startup.mjs). CommonJS dependencies (commander) need `require`.
+  // `yaml` stays a runtime dependency, required lazily (src/core/yaml-source.ts).
+  external: ['yaml'],
+  banner: { js: "import { createRequire as __capCreateRequire } from 'node:module'; const require = __capCreateRequire(import.meta.url);" },
   sourcemap: false,
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',

@@ -5,7 +5,7 @@ import { indexGrid, type GridIndex } from '../core/grid-index.js';
 import { renderDiagnosticGithub, renderDiagnosticsJson, renderDiagnosticText, renderSummary } from '../core/render-diagnostics.js';
 import { validateText } from '../core/validate.js';
 import type { Diagnostic } from '../core/yaml-source.js';
-import { defaultGridPath, readUserFile } from '../io/files.js';
+import { defaultGridPath, FileTooLargeError, readUserFile } from '../io/files.js';
 import type { Io } from '../io/io.js';
 import { displayPath, loadGrid, todayIso } from '../io/load.js';
 
@@ -40,7 +40,16 @@ export async function runValidate(files: string[], options: ValidateOptions, io:
   const today = todayIso(io.now());
   const targets = files.length > 0 ? expandFiles(files) : [defaultGridPath()];
   const diagnostics: Diagnostic[] = [];
-  const texts = targets.map((file) => ({ file, shown: files.length > 0 ? file : displayPath(file), text: readUserFile(file, 'fichier') }));
+  const texts: { shown: string; text: string }[] = [];
+  for (const file of targets) {
+    const shown = files.length > 0 ? file : displayPath(file);
+    try {
+      texts.push({ shown, text: readUserFile(file, 'fichier') });
+    } catch (error) {
+      if (!(error instanceof FileTooLargeError)) throw error;
+      diagnostics.push({ file: shown, line: 1, col: 1, severity: 'error', code: 'FILE_TOO_LARGE', path: '(fichier)', message: `${error.message.replace(`${file} : `, '')}` });
+    }
+  }
 
   // Answers files are checked against --grid, else a grid named alongside them, else the embedded grid.
   let reference: GridIndex | undefined;

@@ -208,12 +208,12 @@ function checkStagesRulesProgrammes(grid: Grid, index: GridIndex, today: string,
     if (programme.opens && programme.closes && programme.opens > programme.closes) {
       out.push(error('PROGRAMME_DATES', ['programmes', p, 'closes'], `date de clôture ${programme.closes} antérieure à l'ouverture ${programme.opens}`));
     }
-    if (programme.closes && programme.closes < today) {
+    if (programme.closes && programme.closes < today && !programme.archive) {
       out.push({
         severity: 'warning',
         code: 'PROGRAMME_CLOSED',
         path: ['programmes', p, 'closes'],
-        message: `« ${programme.name} » est clos depuis le ${programme.closes} : le rapport le présentera comme clos ; ajoutez l'appel en cours s'il existe`,
+        message: `« ${programme.name} » est clos depuis le ${programme.closes} : le rapport le présentera comme clos ; ajoutez l'appel en cours s'il existe, ou marquez celui-ci « archive: true » s'il est gardé pour mémoire`,
       });
     }
   });

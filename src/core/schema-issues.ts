@@ -70,9 +70,9 @@ export function schemaIssuesToDiagnostics(issues: readonly Issue[], data: unknow
         const expected = EXPECTED[issue.expected] ?? issue.expected;
         const key = path[path.length - 1];
         if (actual === undefined) {
-          out.push({ severity: 'error', code: 'SCHEMA_REQUIRED', path, message: `clé obligatoire « ${String(key)} » absente : ajoutez-la (${expected} attendu)` });
+          out.push({ severity: 'error', code: 'SCHEMA_REQUIRED', path, message: `clé obligatoire « ${String(key)} » absente : ajoutez-la (type attendu : ${expected})` });
         } else {
-          out.push({ severity: 'error', code: 'SCHEMA_TYPE', path, message: `${expected} attendu, trouvé ${typeName(actual)}` });
+          out.push({ severity: 'error', code: 'SCHEMA_TYPE', path, message: `type attendu : ${expected}, trouvé : ${typeName(actual)}` });
         }
         break;
       }
@@ -93,6 +93,10 @@ export function schemaIssuesToDiagnostics(issues: readonly Issue[], data: unknow
       }
       case 'invalid_value': {
         const values = issue.values.map((v) => String(v));
+        if (actual === undefined) {
+          out.push({ severity: 'error', code: 'SCHEMA_REQUIRED', path, message: `clé obligatoire « ${String(path[path.length - 1])} » absente : ajoutez « ${String(path[path.length - 1])}: ${values[0]} »` });
+          break;
+        }
         const suggestion = typeof actual === 'string' ? didYouMean(actual, values) : '';
         const list = values.length === 1 ? `« ${values[0]} »` : `l'une de : ${values.join(', ')}`;
         out.push({ severity: 'error', code: 'SCHEMA_VALUE', path, message: `valeur ${JSON.stringify(actual)} non reconnue${suggestion} : attendu ${list}` });
@@ -139,7 +143,8 @@ export function schemaIssuesToDiagnostics(issues: readonly Issue[], data: unknow
         break;
       }
       default:
-        out.push({ severity: 'error', code: 'SCHEMA_INVALID', path, message: issue.message });
+        // Not produced by the current schema (no custom refinements); kept as a safe fallback.
+        out.push({ severity: 'error', code: 'SCHEMA_TYPE', path, message: issue.message });
     }
   }
   return out;

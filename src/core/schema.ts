@@ -1,6 +1,6 @@
 // The single source of truth for grid and answers files. TypeScript types and the committed
 // JSON Schemas (schema/*.schema.json) are both derived from these zod schemas.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const GRID_FORMAT = 'cap-ptce/grid@1';
 export const ANSWERS_FORMAT = 'cap-ptce/answers@1';
@@ -175,6 +175,10 @@ export const ProgrammeSchema = z
     calendar: z.array(z.object({ date: isoDate, label: text }).strict()).default([]),
     opens: isoDate.optional(),
     closes: isoDate.optional().describe('Dernière date de dépôt ; passée, le programme est présenté comme clos'),
+    archive: z
+      .boolean()
+      .optional()
+      .describe("Appel passé gardé pour mémoire : présenté comme clos dans le rapport, sans avertissement à la validation"),
     beneficiaries: z.array(text).default([]),
     eligibility: z.array(text).default([]),
     funding: z

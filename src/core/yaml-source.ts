@@ -1,6 +1,17 @@
 // YAML text to data, with positions for every diagnostic, and guards against hostile files.
 // Pure: takes text, returns data and diagnostics. Reading the file is the caller's job.
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter as LineCounterType, Node } from 'yaml';
+
+// The `yaml` package (positions, careful parsing) is loaded only when needed: a valid plain file
+// never needs it, and loading it costs more start-up time than reading the whole grid.
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+function yamlLib(): YamlModule {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  return yamlModule;
+}
 
 export type Severity = 'error' | 'warning';
 export type PathSegment = string | number;
@@ -106,6 +117,7 @@ export function findExcessiveNesting(text: string): { line: number; col: number;
 }
 
 function findNode(doc: Document, path: PathSegment[], atKey: boolean): Node | null {
+  const { isMap, isScalar, isSeq } = yamlLib();
   let node: unknown = doc.contents;
   let found: Node | null = (doc.contents as Node | null) ?? null;
   for (let i = 0; i < path.length; i++) {
@@ -130,18 +142,32 @@ function findNode(doc: Document, path: PathSegment[], atKey: boolean): Node | nu
   return found;
 }
 
+// Anchors, aliases, tags, directives or several documents: cases for the careful parser.
+const NEEDS_FULL_PARSER = /(?:^|[\s,[{])[&*!][^\s,[\]{}]|^%|^---|^\.\.\./m;
+
 export function parseYaml(text: string, file: string): ParsedYaml {
-  const lineCounter = new LineCounter();
+  let lineCounter: LineCounterType | undefined;
   let doc: Document | null = null;
   const diagnostics: Diagnostic[] = [];
 
+  // The `yaml` parser keeps positions but is slow to warm up (about 350 ms for the default grid
+  // on these machines); js-yaml reads plain files in a tenth of that. Positions are only needed
+  // for diagnostics, so the full Document is built lazily, when something has to be located.
+  const fullDocument = (): Document => {
+    if (!doc) {
+      const { LineCounter, parseDocument } = yamlLib();
+      lineCounter = new LineCounter();
+      doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+    }
+    return doc;
+  };
   const posOf = (offset: number): { line: number; col: number } => {
-    const p = lineCounter.linePos(offset);
+    fullDocument();
+    const p = lineCounter!.linePos(offset);
     return { line: p.line, col: p.col };
   };
   const locate = (path: PathSegment[], atKey = false): { line: number; col: number } => {
-    if (!doc) return { line: 1, col: 1 };
-    const node = findNode(doc, path, atKey);
+    const node = findNode(fullDocument(), path, atKey);
     if (!node?.range) return { line: 1, col: 1 };
     return posOf(node.range[0]);
   };
@@ -173,7 +199,18 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return result(undefined);
   }
 
-  doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  if (!NEEDS_FULL_PARSER.test(text)) {
+    try {
+      // CORE_SCHEMA: the YAML 1.2 core types only, as the full parser reads them. js-yaml throws on
+      // duplicate keys and unknown tags; then the full parser below says where.
+      const value: unknown = fastLoad(text, { schema: CORE_SCHEMA, filename: file });
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) return result(value);
+    } catch {
+      // fall through to the full parser, which locates the problem
+    }
+  }
+
+  doc = fullDocument();
   for (const e of doc.errors) {
     const [start] = e.pos;
     const { line, col } = posOf(start);
@@ -188,6 +225,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   if (diagnostics.length > 0) return result(undefined);
 
   // The default duplicate-key check is quadratic on large maps; a Set per map is linear.
+  const { isPair, isScalar, visit } = yamlLib();
   visit(doc, {
     Map(_, map) {
       const seen = new Set<string>();

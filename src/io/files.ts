@@ -35,6 +35,15 @@ export function fileExists(path: string): boolean {
   }
 }
 
+export class FileTooLargeError extends UserError {
+  constructor(path: string, size: number, maxBytes: number) {
+    super(
+      `${path} : fichier trop volumineux (${(size / 1024 / 1024).toFixed(1)} Mo, limite ${maxBytes / 1024 / 1024} Mo). Une grille ou des réponses tiennent en quelques dizaines de Ko.`,
+      ExitCode.invalid,
+    );
+  }
+}
+
 /** Reads a user's text file, refusing what is missing, a folder, or too large to be a grid. */
 export function readUserFile(path: string, what = 'fichier', maxBytes: number = LIMITS.maxBytes): string {
   let size: number;
@@ -49,9 +58,7 @@ export function readUserFile(path: string, what = 'fichier', maxBytes: number = 
     if (code === 'EACCES') throw new UserError(`Lecture refusée : ${path}. Vérifiez les droits du fichier.`, ExitCode.usage);
     throw new UserError(`Impossible de lire ${path} (${code ?? String(error)}).`, ExitCode.usage);
   }
-  if (size > maxBytes) {
-    throw new UserError(`${path} : fichier trop volumineux (${(size / 1024 / 1024).toFixed(1)} Mo, limite ${maxBytes / 1024 / 1024} Mo). Une grille ou des réponses tiennent en quelques dizaines de Ko.`, ExitCode.invalid);
-  }
+  if (size > maxBytes) throw new FileTooLargeError(path, size, maxBytes);
   return readFileSync(path, 'utf8');
 }
 

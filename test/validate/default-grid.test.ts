@@ -161,3 +161,16 @@ describe('the JSON Schemas', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', title: 'Réponses cap-ptce' });
   });
 });
+
+describe('the README', () => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  it('documents every diagnostic code and every exit code', async () => {
+    const { DIAGNOSTIC_CODES } = await import('../../src/core/codes.js');
+    for (const code of Object.keys(DIAGNOSTIC_CODES)) expect(readme).toContain(`| \`${code}\` |`);
+    for (const exit of ['| 0 |', '| 1 |', '| 2 |', '| 130 |']) expect(readme).toContain(exit);
+  });
+  it('gives the two commands a newcomer types', () => {
+    expect(readme).toContain('npm install && npx cap-ptce diagnose');
+    expect(readme).toContain('npm test');
+  });
+});

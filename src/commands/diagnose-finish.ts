@@ -1,0 +1,56 @@
+// The end of `diagnose`: the report is written (with `report`'s own writer: atomic, and never over
+// a file cap-ptce did not write for these answers), shown rendered in the terminal, followed by
+// the three most important next steps and the paths. One function, so that the questionnaire does
+// not depend on how the report is built.
+import type { GridIndex } from '../core/grid-index.js';
+import type { AnswersFile } from '../core/schema.js';
+import { stripControl } from '../core/text.js';
+import { ExitCode, UserError } from '../errors.js';
+import type { Io } from '../io/io.js';
+import { displayPath } from '../io/load.js';
+
+export interface FinishResult {
+  /** Where the report was written. */
+  path: string;
+}
+
+/**
+ * Before the first question: the report must be writable at `out` at the end, so a file there
+ * that cap-ptce did not write for these answers is refused now, not after half an hour.
+ */
+export async function checkReportTarget(out: string, answersPath: string): Promise<void> {
+  const { checkOverwrite } = await import('./report.js');
+  try {
+    checkOverwrite(out, answersPath);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(error.message, ExitCode.usage, ['Choisissez un autre fichier pour le rapport avec --out, par exemple : --out cap-ptce-rapport-2.md']);
+  }
+}
+
+export async function finishDiagnose(index: GridIndex, file: AnswersFile, out: string, answersPath: string, io: Io): Promise<FinishResult> {
+  const [{ buildReport, nextSteps }, { renderReportMarkdown }, { renderForTerminal, writeReport }] = await Promise.all([
+    import('../core/report.js'),
+    import('../core/render-report.js'),
+    import('./report.js'),
+  ]);
+  const data = buildReport(index, [file], { now: io.now(), sourceLabel: displayPath(answersPath) });
+  const markdown = renderReportMarkdown(data);
+  const written = writeReport(out, markdown, { answers: answersPath, format: 'md' });
+
+  const say = (line = ''): void => io.stdout(`${line}\n`);
+  const rendered = await renderForTerminal(markdown, io.columns);
+  say();
+  io.stdout(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+  const steps = nextSteps(data, 3);
+  if (steps.length > 0) {
+    say();
+    const title = steps.length === 1 ? 'La prochaine étape' : `Les ${steps.length === 2 ? 'deux' : 'trois'} prochaines étapes`;
+    say(`━━ ${title} ━━`);
+    steps.forEach((s, i) => say(`  ${i + 1}. ${stripControl(s)}`));
+  }
+  say();
+  say(`Réponses : ${answersPath}`);
+  say(`Rapport complet : ${displayPath(written)}`);
+  return { path: written };
+}

@@ -1,0 +1,181 @@
+// Renders ReportData as Markdown (through a Handlebars template) or as JSON.
+//
+// Escaping, decided once for every template, the built-in one and a user's `--template`:
+// the data handed to the template is a deep copy in which EVERY string has already been escaped
+// for inline Markdown (control characters and ANSI escapes removed, HTML made inert, table pipes,
+// heading/list markers, emphasis, links and backticks escaped, one line). Templates are then
+// compiled with `noEscape: true`, so `{{x}}` and `{{{x}}}` print the same safe text.
+// Why not Handlebars' own escaping: it escapes for HTML, turning every French apostrophe into
+// `&#x27;` in the raw Markdown, and it leaves `|`, `#`, `*` or a leading `-` free to break a table
+// or a list. Why escape the data rather than offer an `{{md x}}` helper: a template that forgets the
+// helper (a user's template, typically) would print raw user text; here it cannot.
+//
+// The only file this module touches is the packaged default template, read once when no
+// template source is given; pass the source to keep rendering fully pure.
+import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { ExitCode, UserError } from '../errors.js';
+import { templatePath } from '../io/files.js';
+import type { ReportData } from './report.js';
+import { stripControl } from './text.js';
+
+export const DEFAULT_TEMPLATE = 'report.md.hbs';
+
+/** Helpers available to report templates (besides if, unless, each, with, lookup). */
+const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
+  /** {{#if (eq severity "blocking")}} */
+  eq: (a, b) => a === b,
+  /** {{#if (gt unknown 0)}} */
+  gt: (a, b) => typeof a === 'number' && typeof b === 'number' && a > b,
+  /** {{join examples " ; "}}: joins a list of (already escaped) strings. */
+  join: (list, sep) => (Array.isArray(list) ? list.filter((x) => x !== null && x !== undefined && x !== '').join(typeof sep === 'string' ? sep : ', ') : ''),
+  /** {{plural n "question" "questions"}} → "1 question", "3 questions". */
+  plural: (n, one, many) => `${typeof n === 'number' ? n : 0} ${n === 1 || n === 0 ? String(one) : String(many)}`,
+  /** {{percent coveragePercent}} → "80 %", or "—" for null. */
+  percent: (n) => (typeof n === 'number' ? `${n} %` : '—'),
+  /** {{or a b}}: the first value that is set. */
+  or: (...args) => args.slice(0, -1).find((x) => x !== null && x !== undefined && x !== '') ?? '',
+  /** {{heading title}}: a heading without trailing punctuation (markdownlint MD026). */
+  heading: (text) => {
+    let s = String(text ?? '').trimEnd();
+    // trailing . , ; : ! go, but not the « ; » that ends an entity such as &gt;
+    while (/[.,;:!]$/.test(s) && !/&#?[a-zA-Z0-9]+;$/.test(s)) s = s.slice(0, -1).trimEnd();
+    return s;
+  },
+  /** {{lower text}}: lower-cases the first letter, to continue a sentence. */
+  lower: (text) => {
+    const s = String(text ?? '');
+    return s.charAt(0).toLocaleLowerCase('fr') + s.slice(1);
+  },
+};
+
+const KNOWN_HELPERS = Object.fromEntries([...Object.keys(HELPERS), 'if', 'unless', 'each', 'with', 'lookup'].map((k) => [k, true]));
+
+let instance: typeof Handlebars | undefined;
+
+/** A Handlebars instance with only our helpers: no `log`, no partials, no prototype access. */
+function handlebars(): typeof Handlebars {
+  if (instance) return instance;
+  const hb = Handlebars.create();
+  hb.unregisterHelper('log');
+  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+  instance = hb;
+  return hb;
+}
+
+/** Makes a URL safe inside a Markdown link destination; null when it is not http(s). */
+export function safeUrl(url: string): string | null {
+  const trimmed = url.trim();
+  if (!/^https?:\/\/[^\s<>"`]+$/i.test(trimmed)) return null;
+  return trimmed.replace(/[()[\]\\*_|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+// http(s) URLs and e-mail addresses in a text become autolinks (`<…>`): clickable, and no "bare
+// URL" for markdownlint (MD034). Trailing punctuation stays outside the link.
+const LINK = /https?:\/\/[^\s<>"'`|\\]*[^\s<>"'`|\\.,;:!?)\]»]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+function escapeChars(text: string): string {
+  return text
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/**
+ * Inline Markdown escaping, as text.ts's escapeMarkdownInline (one line, no control characters,
+ * no HTML, no structure), kept readable where escaping protects nothing: a lone `&` ("R&D"), a
+ * leading number not followed by a space ("1.0.0" is no list marker), links as autolinks.
+ */
+export function escapeText(text: string): string {
+  const flat = stripControl(text).replace(/\s+/g, ' ').trim();
+  let out = '';
+  let last = 0;
+  for (const m of flat.matchAll(LINK)) {
+    out += `${escapeChars(flat.slice(last, m.index))}<${m[0]}>`;
+    last = m.index + m[0].length;
+  }
+  out += escapeChars(flat.slice(last));
+  return out.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/**
+ * The view a template sees: the report data with every string escaped for inline Markdown
+ * (keys named `url` are checked as links instead). Numbers, booleans and null pass through.
+ */
+export function markdownView(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return key === 'url' ? safeUrl(value) : escapeText(value);
+  if (Array.isArray(value)) return value.map((v) => markdownView(v));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = markdownView(v, k);
+    return out;
+  }
+  return value;
+}
+
+/** Tidies what a template produced: no trailing spaces, at most one blank line, one final newline. */
+export function tidyMarkdown(markdown: string): string {
+  return (
+    markdown
+      .replace(/\r\n?/g, '\n')
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+/, '')
+      .replace(/\n*$/, '\n')
+  );
+}
+
+let defaultSource: string | undefined;
+
+/** The packaged default template (templates/report.md.hbs), read once. */
+export function defaultTemplateSource(): string {
+  defaultSource ??= readFileSync(templatePath(DEFAULT_TEMPLATE), 'utf8');
+  return defaultSource;
+}
+
+function templateError(name: string, error: unknown): UserError {
+  const e = error as { message?: string; lineNumber?: number; column?: number };
+  const message = String(e?.message ?? error);
+  const line = e?.lineNumber ?? Number(/line (\d+)/i.exec(message)?.[1] ?? / - (\d+):\d+$/m.exec(message)?.[1] ?? NaN);
+  const where = Number.isFinite(line) ? `, ligne ${line}` : '';
+  const first = message.split('\n')[0]!.replace(/^Parse error on line \d+:?\s*/, '').replace(/ - \d+:\d+$/, '');
+  const detail = message.split('\n').slice(1).filter((l) => l.trim());
+  return new UserError(`Le modèle ${name}${where} ne peut pas être utilisé : ${first || 'erreur de syntaxe Handlebars'}`, ExitCode.invalid, [
+    ...detail.slice(0, 4),
+    'Voir le modèle intégré templates/report.md.hbs pour les champs et les aides disponibles (eq, gt, join, plural, percent, or, heading, lower).',
+  ]);
+}
+
+/**
+ * Renders the report as Markdown. Without `templateSource`, the packaged template is used; a user
+ * template is compiled with the same restricted instance. Errors in a template become a UserError
+ * naming `templateName` and the line.
+ */
+export function renderReportMarkdown(data: ReportData, templateSource?: string, templateName = 'de rapport'): string {
+  const source = templateSource ?? defaultTemplateSource();
+  const hb = handlebars();
+  let template: Handlebars.TemplateDelegate;
+  try {
+    // parse first: syntax errors are reported with their line before anything is rendered.
+    hb.parse(source);
+    template = hb.compile(source, { noEscape: true, strict: false, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true });
+  } catch (error) {
+    throw templateError(templateName, error);
+  }
+  try {
+    const out = template(markdownView(data), {
+      allowProtoPropertiesByDefault: false,
+      allowProtoMethodsByDefault: false,
+    });
+    return tidyMarkdown(out);
+  } catch (error) {
+    throw templateError(templateName, error);
+  }
+}
+
+/** The JSON report: the fixed fields first (format, overall, entries, gaps, findings, stage). */
+export function renderReportJson(data: ReportData): string {
+  const { format, overall, entries, gaps, findings, stage, priorityActions: _p, annexActions: _a, ...rest } = data;
+  return `${JSON.stringify({ format, overall, entries, gaps, findings, stage, ...rest }, null, 2)}\n`;
+}

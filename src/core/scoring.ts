@@ -1,0 +1,199 @@
+// The report's numbers, as grid-format.md ("Scoring") defines them. Pure: (grid, answers) in,
+// numbers out; nothing here knows about files, terminals or the clock.
+//
+// - A question's score is its answer's score divided by the highest score of its answer set.
+// - "Je ne sais pas" (score null) is an unknown: out of the score, counted apart.
+// - "Non concerné" (na), unanswered questions and questions whose `when` is false are out of the
+//   score; na and hidden questions are also out of coverage.
+// - Coverage = answered ÷ applicable (applicable = asked and not na; unknowns are applicable but
+//   not answered).
+// - An entrée's score is the weighted mean of its scored questions × 100, rounded; null when no
+//   question in it has a score. The overall score is the weighted mean (entrée weights) of the
+//   entrée scores that are not null, rounded.
+import { currentQuestionId } from './check-answers.js';
+import { isApplicable, type AnswerMap } from './conditions.js';
+import { findChoice, type GridIndex, type QuestionRef } from './grid-index.js';
+import type { Answer, AnswersFile, Choice, Level } from './schema.js';
+
+/** What became of one question for one respondent. */
+export type QuestionStatus =
+  /** Answered on a scored choice: counts in the score and the coverage. */
+  | 'scored'
+  /** Answered, but the question carries no score (multi, number, text, a factual single choice). */
+  | 'answered'
+  /** "Je ne sais pas": applicable, not answered, counted apart. */
+  | 'unknown'
+  /** "Non concerné": out of score and coverage. */
+  | 'na'
+  /** Asked but not answered yet. */
+  | 'unanswered'
+  /** Not asked: its `when` condition is false. */
+  | 'hidden';
+
+export interface QuestionScore {
+  fullId: string;
+  status: QuestionStatus;
+  /** 0..1 for scored questions, null otherwise. */
+  score: number | null;
+  weight: number;
+  /** The choice picked (scale, single), when there is one. */
+  choice: Choice | null;
+}
+
+export interface EntryScore {
+  id: string;
+  weight: number;
+  /** 0..100, rounded; null when no question of the entrée has a score. */
+  score: number | null;
+  level: Level | null;
+  /** Questions asked and not "Non concerné". */
+  applicable: number;
+  /** Applicable questions with a real answer (not "Je ne sais pas"). */
+  answered: number;
+  unknown: number;
+  na: number;
+  unanswered: number;
+  hidden: number;
+  /** answered ÷ applicable, 0..1; null when nothing is applicable. */
+  coverage: number | null;
+  questions: QuestionScore[];
+}
+
+export interface Totals {
+  questions: number;
+  applicable: number;
+  answered: number;
+  unknown: number;
+  na: number;
+  unanswered: number;
+  hidden: number;
+  coverage: number | null;
+}
+
+export interface Scores {
+  entries: EntryScore[];
+  overall: { score: number | null; level: Level | null };
+  totals: Totals;
+  byQuestion: Map<string, QuestionScore>;
+}
+
+/** Rounds half up, immune to binary noise such as 0.335 × 100 = 33.49999. */
+export function roundScore(x: number): number {
+  return Math.round(x + 1e-9);
+}
+
+/** The last level whose `min` is at most the score (levels are ascending); null for a null score. */
+export function levelFor(levels: readonly Level[], score: number | null): Level | null {
+  if (score === null) return null;
+  let found: Level | null = null;
+  for (const level of levels) if (level.min <= score) found = level;
+  return found ?? levels[0] ?? null;
+}
+
+/**
+ * Answers keyed by current question ids: old ids (`replaces`) are carried over, an answer under
+ * the current id wins over one under an old id. Keys that match no question are returned apart.
+ */
+export function normalizeAnswers(file: Pick<AnswersFile, 'answers'>, index: GridIndex): { answers: Record<string, Answer>; orphans: string[] } {
+  const answers: Record<string, Answer> = {};
+  const orphans: string[] = [];
+  for (const [key, answer] of Object.entries(file.answers ?? {})) {
+    const id = currentQuestionId(key, index);
+    if (!id) {
+      orphans.push(key);
+      continue;
+    }
+    if (id === key || !(id in answers)) answers[id] = answer;
+  }
+  return { answers, orphans };
+}
+
+function hasValue(answer: Answer | undefined): boolean {
+  if (!answer) return false;
+  const v = answer.value;
+  if (v === undefined || v === null) return false;
+  if (typeof v === 'string') return v.length > 0;
+  if (typeof v === 'number') return Number.isFinite(v);
+  return true;
+}
+
+/** The score of one question, 0..1, for a given answer; null when the answer carries no score. */
+export function questionScore(ref: QuestionRef, answer: Answer | undefined): number | null {
+  return scoreQuestion(ref, answer, true).score;
+}
+
+/** Status and score of one question. `applicable` comes from its `when` condition. */
+export function scoreQuestion(ref: QuestionRef, answer: Answer | undefined, applicable: boolean): QuestionScore {
+  const base = { fullId: ref.fullId, weight: ref.question.weight ?? 1 };
+  if (!applicable) return { ...base, status: 'hidden', score: null, choice: null };
+  if (!hasValue(answer)) return { ...base, status: 'unanswered', score: null, choice: null };
+  const value = answer!.value;
+  if (typeof value === 'string' && ref.choices.length > 0) {
+    const choice = findChoice(ref, value) ?? null;
+    if (!choice) return { ...base, status: 'unanswered', score: null, choice: null };
+    if (choice.na) return { ...base, status: 'na', score: null, choice };
+    if (choice.score === null) return { ...base, status: 'unknown', score: null, choice };
+    if (typeof choice.score === 'number' && ref.maxScore !== null && ref.maxScore > 0) {
+      return { ...base, status: 'scored', score: choice.score / ref.maxScore, choice };
+    }
+    return { ...base, status: 'answered', score: null, choice };
+  }
+  return { ...base, status: 'answered', score: null, choice: null };
+}
+
+function ratio(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+/** Every number of the report for one respondent's answers (keyed by current question ids). */
+export function scoreAnswers(index: GridIndex, answers: AnswerMap): Scores {
+  const byQuestion = new Map<string, QuestionScore>();
+  const levels = index.grid.levels;
+  const entries: EntryScore[] = index.grid.entries.map((entry) => {
+    const refs = index.questions.filter((q) => q.entry === entry);
+    const questions = refs.map((ref) => {
+      const qs = scoreQuestion(ref, answers[ref.fullId], isApplicable(ref.fullId, answers, index));
+      byQuestion.set(ref.fullId, qs);
+      return qs;
+    });
+    const count = (s: QuestionStatus): number => questions.filter((q) => q.status === s).length;
+    const scored = questions.filter((q) => q.status === 'scored');
+    const weightSum = scored.reduce((sum, q) => sum + q.weight, 0);
+    const score = weightSum > 0 ? roundScore((scored.reduce((sum, q) => sum + q.weight * q.score!, 0) / weightSum) * 100) : null;
+    const answered = count('scored') + count('answered');
+    const unknown = count('unknown');
+    const unanswered = count('unanswered');
+    const applicable = answered + unknown + unanswered;
+    return {
+      id: entry.id,
+      weight: entry.weight ?? 1,
+      score,
+      level: levelFor(levels, score),
+      applicable,
+      answered,
+      unknown,
+      na: count('na'),
+      unanswered,
+      hidden: count('hidden'),
+      coverage: ratio(answered, applicable),
+      questions,
+    };
+  });
+
+  const withScore = entries.filter((e) => e.score !== null);
+  const entryWeights = withScore.reduce((sum, e) => sum + e.weight, 0);
+  const overallScore = entryWeights > 0 ? roundScore(withScore.reduce((sum, e) => sum + e.weight * e.score!, 0) / entryWeights) : null;
+
+  const sum = (key: 'applicable' | 'answered' | 'unknown' | 'na' | 'unanswered' | 'hidden'): number => entries.reduce((s, e) => s + e[key], 0);
+  const totals: Totals = {
+    questions: index.questions.length,
+    applicable: sum('applicable'),
+    answered: sum('answered'),
+    unknown: sum('unknown'),
+    na: sum('na'),
+    unanswered: sum('unanswered'),
+    hidden: sum('hidden'),
+    coverage: ratio(sum('answered'), sum('applicable')),
+  };
+  return { entries, overall: { score: overallScore, level: levelFor(levels, overallScore) }, totals, byQuestion };
+}

@@ -6,8 +6,9 @@ import type { GridIndex } from '../core/grid-index.js';
 import type { AnswersFile } from '../core/schema.js';
 import { stripControl } from '../core/text.js';
 import { ExitCode, UserError } from '../errors.js';
-import type { Io } from '../io/io.js';
+import { wantsColor, type Io } from '../io/io.js';
 import { displayPath } from '../io/load.js';
+import { packagedTemplate } from '../io/templates.js';
 
 export interface FinishResult {
   /** Where the report was written. */
@@ -29,17 +30,17 @@ export async function checkReportTarget(out: string, answersPath: string): Promi
 }
 
 export async function finishDiagnose(index: GridIndex, file: AnswersFile, out: string, answersPath: string, io: Io): Promise<FinishResult> {
-  const [{ buildReport, nextSteps }, { renderReportMarkdown }, { renderForTerminal, writeReport }] = await Promise.all([
+  const [{ buildReport, nextSteps }, { DEFAULT_TEMPLATE, renderReportMarkdown }, { renderForTerminal, writeReport }] = await Promise.all([
     import('../core/report.js'),
     import('../core/render-report.js'),
     import('./report.js'),
   ]);
   const data = buildReport(index, [file], { now: io.now(), sourceLabel: displayPath(answersPath) });
-  const markdown = renderReportMarkdown(data);
+  const markdown = renderReportMarkdown(data, packagedTemplate(DEFAULT_TEMPLATE));
   const written = writeReport(out, markdown, { answers: answersPath, format: 'md' });
 
   const say = (line = ''): void => io.stdout(`${line}\n`);
-  const rendered = await renderForTerminal(markdown, io.columns);
+  const rendered = await renderForTerminal(markdown, io.columns, wantsColor(io));
   say();
   io.stdout(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
   const steps = nextSteps(data, 3);

@@ -6,10 +6,11 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { buildReport, type ReportData } from '../core/report.js';
 import { renderDiagnosticText } from '../core/render-diagnostics.js';
-import { renderReportJson, renderReportMarkdown } from '../core/render-report.js';
-import { stripControl } from '../core/text.js';
+import { DEFAULT_TEMPLATE, renderReportJson, renderReportMarkdown } from '../core/render-report.js';
+import { stripAnsi, stripControl } from '../core/text.js';
 import { fileExists, readUserFile, writeFileAtomic } from '../io/files.js';
-import type { Io } from '../io/io.js';
+import { wantsColor, type Io } from '../io/io.js';
+import { packagedTemplate } from '../io/templates.js';
 import { displayPath, loadAnswers, loadGrid, todayIso } from '../io/load.js';
 
 export const DEFAULT_REPORT_PATH = 'cap-ptce-rapport.md';
@@ -133,7 +134,7 @@ export function writeReport(outPath: string, content: string, options: { answers
  * Markdown rendered for a terminal with marked-terminal (imported here, lazily: it costs about
  * 330 ms). Fixes the upstream bug that prints inline Markdown raw in tight list items.
  */
-export async function renderForTerminal(markdown: string, columns = 80): Promise<string> {
+export async function renderForTerminal(markdown: string, columns = 80, color = true): Promise<string> {
   const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), import('marked-terminal')]);
   const width = Math.max(40, Math.min(columns, 120));
   const marked = new Marked();
@@ -149,7 +150,9 @@ export async function renderForTerminal(markdown: string, columns = 80): Promise
       },
     },
   });
-  return marked.parse(stripMarker(markdown));
+  const rendered = await marked.parse(stripMarker(markdown));
+  // marked-terminal colours through its own chalk, whatever NO_COLOR says: strip them here.
+  return color ? rendered : stripAnsi(rendered);
 }
 
 /**
@@ -202,8 +205,7 @@ export function prepareReport(files: string[], options: ReportOptions, io: Io): 
   const data = buildReport(grid.index, [loaded.answers], { now, sourceLabel: files[0]! });
 
   if (format === 'json') return { data, content: renderReportJson(data), format };
-  let templateSource: string | undefined;
-  if (options.template) templateSource = readUserFile(userPath(options.template), 'modèle', 1024 * 1024);
+  const templateSource = options.template ? readUserFile(userPath(options.template), 'modèle', 1024 * 1024) : packagedTemplate(DEFAULT_TEMPLATE);
   return { data, content: renderReportMarkdown(data, templateSource, options.template ? userPath(options.template) : undefined), format };
 }
 
@@ -224,7 +226,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   const target = resolve(io.cwd, DEFAULT_REPORT_PATH);
   const existed = fileExists(target);
   checkOverwrite(target, answers, options.force);
-  const rendered = await renderForTerminal(content, io.columns);
+  const rendered = await renderForTerminal(content, io.columns, wantsColor(io));
   writeReport(target, content, { answers, format, force: true });
   io.stdout(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
   io.stderr(`Rapport ${existed ? 'mis à jour' : 'enregistré'} : ${displayPath(target)} (chemin par défaut ; --out FICHIER pour en choisir un autre)\n`);

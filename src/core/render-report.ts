@@ -10,12 +10,9 @@
 // or a list. Why escape the data rather than offer an `{{md x}}` helper: a template that forgets the
 // helper (a user's template, typically) would print raw user text; here it cannot.
 //
-// The only file this module touches is the packaged default template, read once when no
-// template source is given; pass the source to keep rendering fully pure.
-import { readFileSync } from 'node:fs';
+// Pure: the template source is passed in (src/io/templates.ts reads the packaged ones).
 import Handlebars from 'handlebars';
 import { ExitCode, UserError } from '../errors.js';
-import { templatePath } from '../io/files.js';
 import type { ReportData } from './report.js';
 import { stripControl } from './text.js';
 
@@ -126,14 +123,6 @@ export function tidyMarkdown(markdown: string): string {
   );
 }
 
-let defaultSource: string | undefined;
-
-/** The packaged default template (templates/report.md.hbs), read once. */
-export function defaultTemplateSource(): string {
-  defaultSource ??= readFileSync(templatePath(DEFAULT_TEMPLATE), 'utf8');
-  return defaultSource;
-}
-
 function templateError(name: string, error: unknown): UserError {
   const e = error as { message?: string; lineNumber?: number; column?: number };
   const message = String(e?.message ?? error);
@@ -152,8 +141,8 @@ function templateError(name: string, error: unknown): UserError {
  * template is compiled with the same restricted instance. Errors in a template become a UserError
  * naming `templateName` and the line.
  */
-export function renderReportMarkdown(data: ReportData, templateSource?: string, templateName = 'de rapport'): string {
-  const source = templateSource ?? defaultTemplateSource();
+export function renderReportMarkdown(data: ReportData, templateSource: string, templateName = 'de rapport'): string {
+  const source = templateSource;
   const hb = handlebars();
   let template: Handlebars.TemplateDelegate;
   try {

@@ -6,6 +6,11 @@ const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b
 const CONTROL_KEEP_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+/** Removes ANSI escape sequences only (colours from our own rendering). */
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}
+
 /** Removes ANSI escapes and control characters; newlines become spaces. For one-line display. */
 export function stripControl(text: string): string {
   return text.replace(ANSI, '').replace(/\r\n|\r|\n|\t/g, ' ').replace(CONTROL_ALL, '');

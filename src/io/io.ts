@@ -58,3 +58,10 @@ export function memoryIo(overrides: Partial<Io> = {}): Io & { out: string[]; err
     text: () => ({ stdout: out.join(''), stderr: err.join('') }),
   };
 }
+
+/** Colours only on a terminal, and never when the user asked for none (https://no-color.org). */
+export function wantsColor(io: Pick<Io, 'env' | 'stdoutIsTTY'>): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.TERM === 'dumb') return false;
+  return io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR);
+}

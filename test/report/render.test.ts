@@ -6,10 +6,14 @@ import { buildReport } from '../../src/core/report.js';
 import { escapeText, renderReportJson, renderReportMarkdown } from '../../src/core/render-report.js';
 import { validateGridText } from '../../src/core/validate.js';
 import { UserError } from '../../src/errors.js';
+import { packagedTemplate } from '../../src/io/templates.js';
+import { DEFAULT_TEMPLATE } from '../../src/core/render-report.js';
 import { answersFile, fixtureReport, markdownlint, miniGrid, NOW } from './helpers.js';
 
-const debut = renderReportMarkdown(fixtureReport('debut'));
-const mature = renderReportMarkdown(fixtureReport('mature'));
+const TEMPLATE = packagedTemplate(DEFAULT_TEMPLATE);
+
+const debut = renderReportMarkdown(fixtureReport('debut'), TEMPLATE);
+const mature = renderReportMarkdown(fixtureReport('mature'), TEMPLATE);
 
 /** Lines of the synthesis table (header, delimiter, one per entrée). */
 function tableLines(md: string): string[] {
@@ -53,7 +57,7 @@ describe('Markdown report', () => {
   it('numbers the annex on from 7', () => {
     const index = miniGrid().index;
     const all = Object.fromEntries(index.questions.filter((q) => q.question.type === 'scale').map((q) => [q.fullId, { value: 'pas-aborde' }]));
-    const md = renderReportMarkdown(buildReport(index, [answersFile({ ...all, 'acteurs.nombre': { value: 1 }, 'portage.forme': { value: 'association' } })], { now: NOW }));
+    const md = renderReportMarkdown(buildReport(index, [answersFile({ ...all, 'acteurs.nombre': { value: 1 }, 'portage.forme': { value: 'association' } })], { now: NOW }), TEMPLATE);
     expect(md).toContain('### Annexe : autres actions');
     expect(md).toMatch(/### 6\. .*\n[\s\S]*### Annexe : autres actions\n\n#### 7\. /);
   });
@@ -96,7 +100,7 @@ describe('a bare grid (no stages, rules nor programmes) and empty answers', () =
       '2026-11-26',
     );
     const data = buildReport(index!, [{ format: 'cap-ptce/answers@1', grid: { id: 'nue', version: '0.1.0' }, project: {}, answers: {} }], { now: NOW });
-    const md = renderReportMarkdown(data);
+    const md = renderReportMarkdown(data, TEMPLATE);
     expect(data.stage).toBeNull();
     expect(md).toContain("Pas encore de repère global : aucune question de l'échelle n'a reçu de réponse.");
     expect(md).toContain("Aucun constat particulier d'après vos réponses.");
@@ -166,7 +170,7 @@ describe('hostile user text renders harmlessly', () => {
     { project: { name: '# Projet | <script>alert(1)</script>', territory: `Val${ESC}[2J | *gras*` }, respondent: '[clic](javascript:alert(1))' },
   );
   const data = buildReport(miniGrid().index, [nasty], { now: NOW, sourceLabel: 'x.yaml' });
-  const md = renderReportMarkdown(data);
+  const md = renderReportMarkdown(data, TEMPLATE);
 
   it('keeps the table structure and headings intact', () => {
     for (const line of tableLines(md)) expect(cellSeparators(line)).toBe(6);

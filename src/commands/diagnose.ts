@@ -54,7 +54,7 @@ function shellArg(s: string): string {
 }
 
 export function resumeCommand(options: DiagnoseOptions): string {
-  const parts = ['cap-ptce', 'diagnose', '--resume'];
+  const parts = ['npx', 'cap-ptce', 'diagnose', '--resume'];
   if (options.grid) parts.push('--grid', shellArg(options.grid));
   if (options.entries && options.entries.length > 0) parts.push('--entries', shellArg(options.entries.join(',')));
   if (options.answers && options.answers !== DEFAULT_ANSWERS) parts.push('--answers', shellArg(options.answers));
@@ -478,7 +478,7 @@ class Session {
       return `Interrompu : ${kept} dans ${shown}. Pour reprendre : ${resume}`;
     }
     if (this.existed) return `Interrompu : rien n’a été modifié, vos réponses restent dans ${shown}. Pour reprendre : ${resume}`;
-    return `Interrompu avant la première réponse : aucun fichier écrit. Pour commencer : cap-ptce diagnose`;
+    return `Interrompu avant la première réponse : aucun fichier écrit. Pour commencer : npx cap-ptce diagnose`;
   }
 }
 
@@ -488,7 +488,7 @@ export async function runDiagnose(options: DiagnoseOptions, io: Io): Promise<num
     throw new UserError(
       'cap-ptce diagnose pose des questions : lancez-le dans un terminal (ici, l’entrée ou la sortie n’est pas un terminal, rien n’a été demandé).',
       ExitCode.usage,
-      [`Pour produire un rapport à partir d’un fichier de réponses : cap-ptce report ${answers}`, `Pour vérifier un fichier de réponses : cap-ptce validate ${answers}`],
+      [`Pour produire un rapport à partir d’un fichier de réponses : npx cap-ptce report ${answers}`, `Pour vérifier un fichier de réponses : npx cap-ptce validate ${answers}`],
     );
   }
   const session = new Session(options, io);

@@ -90,13 +90,13 @@ describe('diagnose in a terminal', () => {
     await s.press(KEY.space, KEY.ctrlC);
     expect((await s.waitExit()).exitCode).toBe(130);
     const out = s.text();
-    expect(out).toContain(`Interrompu : 2 réponses enregistrées dans r.yaml. Pour reprendre : cap-ptce diagnose --resume --grid ${mini} --answers ${join(dir, 'r.yaml')} --out ${join(dir, 'rapport.md')}`);
+    expect(out).toContain(`Interrompu : 2 réponses enregistrées dans r.yaml. Pour reprendre : npx cap-ptce diagnose --resume --grid ${mini} --answers ${join(dir, 'r.yaml')} --out ${join(dir, 'rapport.md')}`);
     expect(out).not.toMatch(/\n\s+at /); // no stack trace
     const screen = await s.screen();
     expect(screen).not.toContain('Cochez tout');
     expect(screen).not.toContain('espace cocher');
     // The screen ends on the one line (wrapped at 100 columns) that says how to resume.
-    expect(screen.split('\n').slice(-3).join('')).toMatch(/Interrompu : 2 réponses .*Pour reprendre : cap-ptce diagnose --resume .*rapport\.md$/);
+    expect(screen.split('\n').slice(-3).join('')).toMatch(/Interrompu : 2 réponses .*Pour reprendre : npx cap-ptce diagnose --resume .*rapport\.md$/);
 
     const saved = readAnswers();
     expect(saved.project).toEqual({ name: 'Pôle du Val', territory: 'Pays de Bray' });
@@ -163,7 +163,7 @@ describe('diagnose in a terminal', () => {
     await s.waitFor('Où en êtes-vous ?');
     await s.press('\u0004');
     expect((await s.waitExit()).exitCode).toBe(130);
-    expect(s.text()).toContain('Interrompu : aucune réponse encore, projet enregistré dans r.yaml. Pour reprendre : cap-ptce diagnose --resume');
+    expect(s.text()).toContain('Interrompu : aucune réponse encore, projet enregistré dans r.yaml. Pour reprendre : npx cap-ptce diagnose --resume');
     expect(readAnswers().project.name).toBe('Pôle du Val');
   });
 

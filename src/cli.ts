@@ -25,8 +25,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .helpOption('-h, --help', "affiche l'aide")
     .helpCommand('help [commande]', "affiche l'aide d'une commande")
     .configureOutput({
-      writeOut: (s) => io.stdout(s),
-      writeErr: (s) => io.stderr(s),
+      writeOut: (s) => io.stdout(translateHelp(s)),
+      writeErr: (s) => io.stderr(translateHelp(s)),
       outputError: (s, write) => write(translateCommanderError(s)),
     })
     .exitOverride()
@@ -121,6 +121,19 @@ const COMMANDER_FR: [RegExp, string][] = [
   [/\(Did you mean (.+)\?\)/, '(vouliez-vous dire $1 ?)'],
 ];
 
+// Commander's help is in English; its few fixed words are translated here.
+function translateHelp(text: string): string {
+  return text
+    .replace(/^Usage:/gm, 'Utilisation :')
+    .replace(/^Options:$/gm, 'Options :')
+    .replace(/^Commands:$/gm, 'Commandes :')
+    .replace(/^Arguments:$/gm, 'Arguments :')
+    .replace(/\[options\]/g, '[options]')
+    .replace(/\[command\]/g, '[commande]')
+    .replace(/\(choices: /g, '(choix : ')
+    .replace(/default: /g, 'par défaut : ');
+}
+
 function translateCommanderError(message: string): string {
   let out = message.replace(/^error: /, 'Erreur : ');
   for (const [pattern, replacement] of COMMANDER_FR) out = out.replace(pattern, replacement);
@@ -139,8 +152,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
-      return ExitCode.usage;
+      // Help asked for is a success; help shown because no command was given is a usage error.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (error instanceof UserError) {
       io.stderr(`${error.message}\n`);

@@ -168,6 +168,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  // A reader that stops early (`cap-ptce report … | head`) is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(ExitCode.ok);
+      throw error;
+    });
+  }
   const io = processIo();
   const code = await run(argv, io);
   await io.flush();

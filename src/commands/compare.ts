@@ -1,7 +1,61 @@
+// `cap-ptce compare AVANT APRÈS`: what moved between two diagnoses of one project (Markdown by
+// default, or JSON). Both files are read against one grid; see core/compare.ts for the rules.
+import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
-import type { Io } from '../io/io.js';
+import { buildCompare, compareSummary, renderCompareJson } from '../core/compare.js';
+import { renderDiagnosticText } from '../core/render-diagnostics.js';
+import { renderTemplateMarkdown } from '../core/render-report.js';
+import { stripControl } from '../core/text.js';
+import { wantsColor, type Io } from '../io/io.js';
+import { displayPath, loadAnswers, loadGrid, todayIso } from '../io/load.js';
+import { packagedTemplate } from '../io/templates.js';
+import { renderForTerminal, writeReport } from './report.js';
 
-export async function runCompare(_before: string, _after: string, _options: unknown, io: Io): Promise<number> {
-  void io;
-  throw new UserError('La commande « compare » arrive bientôt.', ExitCode.usage);
+export const COMPARE_TEMPLATE = 'compare.md.hbs';
+
+export interface CompareOptions {
+  grid?: string;
+  format?: 'md' | 'json' | 'html' | string;
+  out?: string;
+  force?: boolean;
+}
+
+export async function runCompare(before: string, after: string, options: CompareOptions, io: Io): Promise<number> {
+  const format = options.format ?? 'md';
+  if (format === 'html') {
+    throw new UserError('Le format « html » arrive bientôt. En attendant : --format md (par défaut) ou --format json.', ExitCode.usage);
+  }
+  if (format !== 'md' && format !== 'json') throw new UserError(`Format inconnu « ${stripControl(String(format))} » : md ou json.`, ExitCode.usage);
+
+  const userPath = (p: string): string => (io.cwd === process.cwd() ? p : resolve(io.cwd, p));
+  const now = io.now();
+  const grid = loadGrid(options.grid === undefined ? undefined : userPath(options.grid), todayIso(now));
+  if (grid.isDefault) io.stderr('Grille : grille CAP PTCE intégrée (questions/cap-ptce.yaml)\n');
+  const [b, a] = [before, after].map((file) => {
+    const loaded = loadAnswers(userPath(file), grid.index);
+    for (const d of loaded.diagnostics) {
+      if (d.severity !== 'error') io.stderr(`${renderDiagnosticText({ ...d, file })}\n`);
+    }
+    return { answers: loaded.answers, source: file };
+  });
+
+  const data = buildCompare(grid.index, b!, a!, { now });
+  for (const w of data.warnings) io.stderr(`Attention : ${w}\n`);
+  io.stderr(`Comparaison : ${compareSummary(data)}.\n`);
+
+  const content = format === 'json' ? renderCompareJson(data) : renderTemplateMarkdown(data, packagedTemplate(COMPARE_TEMPLATE), COMPARE_TEMPLATE);
+  if (options.out) {
+    const answers = [before, after].map((f) => resolve(io.cwd, f));
+    const written = writeReport(resolve(io.cwd, options.out), content, { answers, format, force: options.force });
+    io.stderr(`Comparaison écrite : ${displayPath(written)}\n`);
+    return ExitCode.ok;
+  }
+  if (!io.stdoutIsTTY || format === 'json') {
+    io.stdout(content);
+    return ExitCode.ok;
+  }
+  const shown = await renderForTerminal(content, io.columns, wantsColor(io));
+  io.stdout(shown.endsWith('\n') ? shown : `${shown}\n`);
+  io.stderr('Pour l’enregistrer : ajoutez --out FICHIER.md\n');
+  return ExitCode.ok;
 }

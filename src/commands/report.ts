@@ -1,19 +1,28 @@
-// `cap-ptce report`: one answers file in, the readiness report out (Markdown or JSON).
-// Also the pieces `diagnose` reuses at its end: writeReport (atomic, never overwrites someone
+// `cap-ptce report`: one answers file in, the readiness report out (Markdown, JSON, or the CSV
+// action plan); several files, or a folder of them, give a workshop synthesis (core/workshop.ts).
+// Also the pieces `diagnose` and `compare` reuse: writeReport (atomic, never overwrites someone
 // else's file) and renderForTerminal (marked-terminal, loaded lazily).
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
+import { renderActionPlanCsv, actionPlanRows } from '../core/action-plan.js';
 import { buildReport, type ReportData } from '../core/report.js';
 import { renderDiagnosticText } from '../core/render-diagnostics.js';
 import { DEFAULT_TEMPLATE, renderReportJson, renderReportMarkdown } from '../core/render-report.js';
 import { stripAnsi, stripControl } from '../core/text.js';
+import { validateText } from '../core/validate.js';
+import { buildWorkshop, checkSameGrid, renderWorkshopJson, type WorkshopData } from '../core/workshop.js';
 import { fileExists, readUserFile, writeFileAtomic } from '../io/files.js';
 import { wantsColor, type Io } from '../io/io.js';
 import { packagedTemplate } from '../io/templates.js';
 import { displayPath, loadAnswers, loadGrid, todayIso } from '../io/load.js';
 
 export const DEFAULT_REPORT_PATH = 'cap-ptce-rapport.md';
+/** Where a workshop synthesis goes in a terminal without --out (not over a participant's report). */
+export const DEFAULT_WORKSHOP_PATH = 'cap-ptce-synthese.md';
+/** Where the CSV action plan goes in a terminal without --out. */
+export const DEFAULT_PLAN_PATH = 'cap-ptce-plan-actions.csv';
+export const WORKSHOP_TEMPLATE = 'workshop.md.hbs';
 
 export interface ReportOptions {
   grid?: string;
@@ -156,66 +165,209 @@ export async function renderForTerminal(markdown: string, columns = 80, color = 
 }
 
 /**
- * The synthesis table (entrée, bar, level, coverage, unknowns) is wider than most terminals with
- * long entrée titles: give it column widths that fit, wrapping titles. Other tables keep the
- * defaults (a user's template may have any table).
+ * Column widths for the tables cap-ptce writes, which are wider than most terminals with long
+ * entrée titles: titles and long cells wrap. A user's template may have any table: defaults then.
+ * (marked-terminal applies one set of options to every table of a document.)
  */
 function tableOptions(markdown: string, width: number): Record<string, unknown> {
-  if (!/^\| Entrée \| Repère \| Niveau \| Couverture \| /m.test(markdown)) return { style: { compact: true } };
-  // bar + score, level, coverage, « Je ne sais pas » (headers wrap on narrow terminals)
-  const fixed = width >= 100 ? [20, 17, 12, 13] : [20, 14, 12, 9];
-  const title = Math.max(18, width - 6 - fixed.reduce((a, b) => a + b, 0));
-  return { style: { compact: true }, wordWrap: true, colWidths: [title, ...fixed] };
+  const compact = { style: { compact: true } };
+  const fit = (fixed: number[], minFirst = 18): Record<string, unknown> => {
+    const first = Math.max(minFirst, width - (fixed.length + 2) - fixed.reduce((a, b) => a + b, 0));
+    return { ...compact, wordWrap: true, colWidths: [first, ...fixed] };
+  };
+  // The report's synthesis table: bar + score, level, coverage, « Je ne sais pas » (headers wrap on narrow terminals).
+  if (/^\| Entrée \| Repère \| Niveau \| Couverture \| /m.test(markdown)) return fit(width >= 100 ? [20, 17, 12, 13] : [20, 14, 12, 9]);
+  // A workshop synthesis: group score, level, one column per participant, spread.
+  const workshop = /^\| Entrée \| Groupe \| Niveau \|(.*) Écart \|$/m.exec(markdown);
+  if (workshop) {
+    const people = workshop[1]!.split('|').map((c) => c.trim()).filter(Boolean);
+    // group score, level (« construction » fits), spread; participants share what the title leaves
+    const fixed = [8, 14, 8];
+    const room = width - (fixed.length + people.length + 2) - fixed.reduce((a, b) => a + b, 0) - 16;
+    const each = people.length > 0 ? Math.max(9, Math.min(16, Math.floor(room / people.length))) : 9;
+    return fit([8, 14, ...people.map(() => each), 8], 14);
+  }
+  // A comparison: entrée (or question), before, after, change.
+  if (/^\| (Entrée|Question) \| Avant \| Après \| Évolution \|$/m.test(markdown)) {
+    const side = Math.max(12, Math.floor((width - 5 - 11 - 22) / 2));
+    return fit([side, side, 11], 18);
+  }
+  return compact;
 }
-
 // ───────────────────────────── the command ─────────────────────────────
 
 export interface RenderedReport {
-  data: ReportData;
+  data: ReportData | WorkshopData;
   content: string;
-  format: ReportFormat;
+  format: ReportFormat | 'csv';
+  /** Whether several answers files were brought together. */
+  workshop: boolean;
+  /** The answers files read, as the user would type them. */
+  files: string[];
+}
+
+const ANSWERS_EXT = /\.ya?ml$/i;
+
+/**
+ * The answers files behind the arguments: a file as given; a folder, every `*.yaml` / `*.yml`
+ * answers file in it (not hidden files, not grids), sorted by name. Skipped files are said on
+ * stderr, so nothing is left out silently.
+ */
+export function expandAnswersArgs(args: readonly string[], io: Io): string[] {
+  const userPath = (p: string): string => (io.cwd === process.cwd() ? p : resolve(io.cwd, p));
+  const files: string[] = [];
+  for (const arg of args) {
+    let isDir = false;
+    try {
+      isDir = statSync(userPath(arg)).isDirectory();
+    } catch {
+      // missing: loadAnswers says so, with the path
+    }
+    if (!isDir) {
+      files.push(arg);
+      continue;
+    }
+    let names: string[];
+    try {
+      names = readdirSync(userPath(arg)).filter((n) => ANSWERS_EXT.test(n) && !n.startsWith('.'));
+    } catch (error) {
+      throw new UserError(`Impossible de lire le dossier ${arg} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, ExitCode.usage);
+    }
+    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const found: string[] = [];
+    for (const name of names) {
+      const path = join(arg, name);
+      let head = '';
+      try {
+        head = readFileSync(userPath(path), 'utf8').slice(0, 4096);
+      } catch {
+        found.push(path); // unreadable: loadAnswers says why
+        continue;
+      }
+      const format = /^format:\s*["']?([^\s"'#]+)/m.exec(head)?.[1];
+      if (format !== undefined && format.startsWith('cap-ptce/answers@')) found.push(path);
+      else io.stderr(`Ignoré : ${path} (${format ? `format « ${stripControl(format)} »` : 'pas de ligne « format: »'}, pas un fichier de réponses)\n`);
+    }
+    if (found.length === 0) {
+      throw new UserError(`Aucun fichier de réponses (.yaml, .yml) dans le dossier ${arg}.`, ExitCode.usage, [
+        'Un fichier de réponses commence par « format: cap-ptce/answers@1 » ; cap-ptce diagnose en écrit un.',
+      ]);
+    }
+    files.push(...found);
+  }
+  return files;
 }
 
 /** Loads, builds and renders; prints the defaults used and the answers' warnings on stderr. */
-export function prepareReport(files: string[], options: ReportOptions, io: Io): RenderedReport {
+export function prepareReport(args: string[], options: ReportOptions, io: Io): RenderedReport {
   const format = options.format ?? 'md';
-  if (format === 'html' || format === 'csv') {
-    throw new UserError(`Le format « ${format} » arrive bientôt. En attendant : --format md (par défaut) ou --format json.`, ExitCode.usage);
+  if (format === 'html') {
+    throw new UserError(`Le format « ${format} » arrive bientôt. En attendant : --format md (par défaut), json ou csv.`, ExitCode.usage);
   }
-  if (format !== 'md' && format !== 'json') throw new UserError(`Format inconnu « ${stripControl(String(format))} » : md ou json.`, ExitCode.usage);
-  if (files.length === 0) throw new UserError('Indiquez un fichier de réponses, par exemple : cap-ptce report cap-ptce-reponses.yaml', ExitCode.usage);
-  if (files.length > 1) {
-    throw new UserError(
-      `${files.length} fichiers de réponses : la synthèse d'atelier (plusieurs participants) arrive bientôt.`,
-      ExitCode.usage,
-      ['En attendant, produisez un rapport par fichier : cap-ptce report FICHIER.yaml --out rapport-PRENOM.md'],
-    );
-  }
-  if (options.template && format === 'json') throw new UserError('--template ne s’applique qu’au format md : le JSON a une forme fixe.', ExitCode.usage);
+  if (format !== 'md' && format !== 'json' && format !== 'csv') throw new UserError(`Format inconnu « ${stripControl(String(format))} » : md, json ou csv.`, ExitCode.usage);
+  if (args.length === 0) throw new UserError('Indiquez un fichier de réponses, par exemple : cap-ptce report cap-ptce-reponses.yaml', ExitCode.usage);
+  if (options.template && format !== 'md') throw new UserError(`--template ne s’applique qu’au format md : le ${format === 'json' ? 'JSON' : 'CSV'} a une forme fixe.`, ExitCode.usage);
 
   // Paths as typed when the command runs in the process's folder, so that messages show them as is.
   const userPath = (p: string): string => (io.cwd === process.cwd() ? p : resolve(io.cwd, p));
+  const files = expandAnswersArgs(args, io);
   const now = io.now();
-  const grid = loadGrid(options.grid === undefined ? undefined : userPath(options.grid), todayIso(now));
-  if (grid.isDefault) io.stderr('Grille : grille CAP PTCE intégrée (questions/cap-ptce.yaml)\n');
-  const loaded = loadAnswers(userPath(files[0]!), grid.index);
-  for (const d of loaded.diagnostics) {
-    if (d.severity !== 'error') io.stderr(`${renderDiagnosticText({ ...d, file: files[0]! })}\n`);
-  }
-  const data = buildReport(grid.index, [loaded.answers], { now, sourceLabel: files[0]! });
+  const today = todayIso(now);
 
-  if (format === 'json') return { data, content: renderReportJson(data), format };
-  const templateSource = options.template ? readUserFile(userPath(options.template), 'modèle', 1024 * 1024) : packagedTemplate(DEFAULT_TEMPLATE);
-  return { data, content: renderReportMarkdown(data, templateSource, options.template ? userPath(options.template) : undefined), format };
+  // Several files: refuse files of different grids before checking them against one grid, so that
+  // the message names every file (loadAnswers would only name the first that does not fit).
+  if (files.length > 1) {
+    const headers: { source: string; grid: { id: string; version: string } }[] = [];
+    for (const file of files) {
+      const parsed = validateText(readUserFile(userPath(file), 'fichier de réponses'), file, { today, expect: 'answers' });
+      if (parsed.answers) headers.push({ source: file, grid: parsed.answers.grid });
+    }
+    checkSameGrid(headers);
+  }
+
+  const grid = loadGrid(options.grid === undefined ? undefined : userPath(options.grid), today);
+  if (grid.isDefault) io.stderr('Grille : grille CAP PTCE intégrée (questions/cap-ptce.yaml)\n');
+  const loaded = files.map((file) => {
+    const l = loadAnswers(userPath(file), grid.index);
+    for (const d of l.diagnostics) {
+      if (d.severity !== 'error') io.stderr(`${renderDiagnosticText({ ...d, file })}\n`);
+    }
+    return l.answers;
+  });
+
+  let data: ReportData | WorkshopData;
+  const workshop = files.length > 1;
+  if (workshop) {
+    const synthesis = buildWorkshop(
+      grid.index,
+      loaded.map((answers, i) => ({ answers, source: files[i]! })),
+      { now },
+    );
+    for (const w of synthesis.workshop.warnings) io.stderr(`Attention : ${w}\n`);
+    io.stderr(
+      `Synthèse de ${files.length} participants : ${synthesis.workshop.divergences.length} ${synthesis.workshop.divergences.length === 1 ? 'question' : 'questions'} à discuter, ${synthesis.workshop.consensus.length} ${synthesis.workshop.consensus.length === 1 ? "point d'accord" : "points d'accord"}.\n`,
+    );
+    data = synthesis;
+  } else {
+    data = buildReport(grid.index, [loaded[0]!], { now, sourceLabel: files[0]! });
+  }
+
+  if (format === 'csv') return { data, content: renderActionPlanCsv(data), format, workshop, files };
+  if (format === 'json') return { data, content: workshop ? renderWorkshopJson(data as WorkshopData) : renderReportJson(data), format, workshop, files };
+  const templateSource = options.template
+    ? readUserFile(userPath(options.template), 'modèle', 1024 * 1024)
+    : packagedTemplate(workshop ? WORKSHOP_TEMPLATE : DEFAULT_TEMPLATE);
+  return { data, content: renderReportMarkdown(data, templateSource, options.template ? userPath(options.template) : undefined), format, workshop, files };
 }
 
-export async function runReport(files: string[], options: ReportOptions, io: Io): Promise<number> {
-  const { content, format } = prepareReport(files, options, io);
-  const answers = resolve(io.cwd, files[0]!);
+/**
+ * Where a CSV action plan may be written: never over an existing file without --force, whoever
+ * wrote it. A CSV cannot carry cap-ptce's marker, and the team fills its last columns
+ * (Responsable, Échéance, Statut) in the file itself: replacing it would lose their work.
+ */
+export function checkPlanTarget(target: string, force = false): void {
+  const shown = displayPath(target);
+  let isDir = false;
+  try {
+    isDir = statSync(target).isDirectory();
+  } catch {
+    return; // nothing there yet
+  }
+  if (isDir) throw new UserError(`${shown} est un dossier : indiquez un nom de fichier pour le plan d'action (ex. --out ${toPosix(`${shown}/${DEFAULT_PLAN_PATH}`)}).`, ExitCode.usage);
+  if (force) return;
+  throw new UserError(`${shown} existe déjà : il n'est pas remplacé, l'équipe a peut-être rempli les colonnes Responsable, Échéance et Statut.`, ExitCode.usage, [
+    'Choisissez un autre fichier avec --out, ou ajoutez --force pour le remplacer.',
+  ]);
+}
 
+function writePlan(target: string, rendered: RenderedReport, force: boolean | undefined, io: Io, byDefault: boolean): number {
+  checkPlanTarget(target, force);
+  writeFileAtomic(target, rendered.content);
+  const n = actionPlanRows(rendered.data).length;
+  const where = byDefault ? ' (chemin par défaut ; --out FICHIER pour en choisir un autre)' : '';
+  io.stderr(`Plan d'action écrit : ${displayPath(target)}, ${n} ${n === 1 ? 'action' : 'actions'}${where}. Il s'ouvre dans LibreOffice Calc ou Excel.\n`);
+  return ExitCode.ok;
+}
+
+export async function runReport(args: string[], options: ReportOptions, io: Io): Promise<number> {
+  const rendered = prepareReport(args, options, io);
+  const { content, format } = rendered;
+  // The marker names the arguments (a folder stays a folder), so a re-run with the same ones may update the file.
+  const answers = args.map((a) => resolve(io.cwd, a));
+
+  if (format === 'csv') {
+    if (options.out) return writePlan(resolve(io.cwd, options.out), rendered, options.force, io, false);
+    if (!io.stdoutIsTTY) {
+      io.stdout(content);
+      return ExitCode.ok;
+    }
+    return writePlan(resolve(io.cwd, DEFAULT_PLAN_PATH), rendered, options.force, io, true);
+  }
+
+  const noun = rendered.workshop ? 'Synthèse' : 'Rapport';
   if (options.out) {
     const written = writeReport(resolve(io.cwd, options.out), content, { answers, format, force: options.force });
-    io.stderr(`Rapport écrit : ${displayPath(written)}\n`);
+    io.stderr(`${noun} écrit${rendered.workshop ? 'e' : ''} : ${displayPath(written)}\n`);
     return ExitCode.ok;
   }
   if (!io.stdoutIsTTY || format === 'json') {
@@ -223,12 +375,13 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
     return ExitCode.ok;
   }
   // A terminal: save to the default path, then show the report rendered.
-  const target = resolve(io.cwd, DEFAULT_REPORT_PATH);
+  const target = resolve(io.cwd, rendered.workshop ? DEFAULT_WORKSHOP_PATH : DEFAULT_REPORT_PATH);
   const existed = fileExists(target);
   checkOverwrite(target, answers, options.force);
-  const rendered = await renderForTerminal(content, io.columns, wantsColor(io));
+  const shown = await renderForTerminal(content, io.columns, wantsColor(io));
   writeReport(target, content, { answers, format, force: true });
-  io.stdout(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
-  io.stderr(`Rapport ${existed ? 'mis à jour' : 'enregistré'} : ${displayPath(target)} (chemin par défaut ; --out FICHIER pour en choisir un autre)\n`);
+  io.stdout(shown.endsWith('\n') ? shown : `${shown}\n`);
+  const done = rendered.workshop ? (existed ? 'mise à jour' : 'enregistrée') : existed ? 'mis à jour' : 'enregistré';
+  io.stderr(`${noun} ${done} : ${displayPath(target)} (chemin par défaut ; --out FICHIER pour en choisir un autre)\n`);
   return ExitCode.ok;
 }

@@ -142,6 +142,14 @@ function templateError(name: string, error: unknown): UserError {
  * naming `templateName` and the line.
  */
 export function renderReportMarkdown(data: ReportData, templateSource: string, templateName = 'de rapport'): string {
+  return renderTemplateMarkdown(data, templateSource, templateName);
+}
+
+/**
+ * Renders any cap-ptce data (a report, a workshop synthesis, a comparison) through a Markdown
+ * template, with the same escaping and the same restricted Handlebars instance.
+ */
+export function renderTemplateMarkdown(data: object, templateSource: string, templateName = 'de rapport'): string {
   const source = templateSource;
   const hb = handlebars();
   let template: Handlebars.TemplateDelegate;

@@ -3,13 +3,15 @@
 // in as `now`, nothing is read or printed here. Markdown and JSON are rendered from this data
 // (render-report.ts), so a user's template sees exactly what the JSON holds.
 //
-// Workshops: `respondents` is a list. Today the numbers are computed from the first respondent
-// (the only one `cap-ptce report` accepts); every question already carries `responses`, one per
-// respondent, so that a workshop synthesis can show the spread of answers without reshaping this.
+// Workshops: `respondents` is a list. Without `basis`, the numbers are computed from the first
+// respondent (a single report); every question carries `responses`, one per respondent. A workshop
+// synthesis (workshop.ts) passes a `basis`: the group's collective answers and, per question, the
+// collective score (mean of the respondents' scores); the numbers, gaps, stage, findings and
+// programmes are then computed on it, and the flattened answer of each question is the group's.
 import { evaluateCondition, type AnswerMap } from './conditions.js';
 import { findChoice, type GridIndex, type QuestionRef } from './grid-index.js';
 import type { Answer, AnswersFile, AnswerValue, Choice, Condition, GapAdvice, Level, Question, QuestionType, Severity, Source } from './schema.js';
-import { normalizeAnswers, roundScore, scoreAnswers, type QuestionStatus, type Scores } from './scoring.js';
+import { levelFor, normalizeAnswers, roundScore, scoreAnswers, type QuestionScore, type QuestionStatus, type Scores } from './scoring.js';
 import { stripControl, stripControlKeepLines } from './text.js';
 
 export const REPORT_FORMAT = 'cap-ptce/report@1';
@@ -296,6 +298,18 @@ export interface BuildReportOptions {
   sourceLabel?: string;
   /** One label per respondent, for several answers files. */
   sourceLabels?: string[];
+  /** How to name each respondent (a workshop tells apart two « Claire »); default: their name, else « Répondant n ». */
+  respondentLabels?: string[];
+  /** Workshop synthesis: what the numbers are computed on instead of the first respondent. */
+  basis?: CollectiveBasis;
+}
+
+/** The group's answers, for a workshop synthesis (see workshop.ts for how they are formed). */
+export interface CollectiveBasis {
+  /** One answer per question, keyed by current question id: the stage, rules, programmes and gaps are computed on them. */
+  answers: AnswerMap;
+  /** Per question, the collective score 0..1 (mean of the respondents' scores); it replaces the score of the collective answer. */
+  scores: ReadonlyMap<string, number>;
 }
 
 // ───────────────────────────── helpers ─────────────────────────────
@@ -462,18 +476,19 @@ export function buildReport(index: GridIndex, respondents: AnswersFile[], option
     const name = clean(file.respondent);
     return {
       name,
-      label: name ?? (respondents.length > 1 ? `Répondant ${i + 1}` : 'personne non précisée'),
+      label: clean(options.respondentLabels?.[i]) ?? name ?? (respondents.length > 1 ? `Répondant ${i + 1}` : 'personne non précisée'),
       source: clean(labels[i]),
       updatedAt: clean(file.updatedAt),
       unmatched: normalized[i]!.orphans.map((key) => ({ key: clean(key) ?? '', value: clean(valueText(file.answers[key]?.value)) ?? '' })),
     };
   });
 
-  // The numbers come from the first respondent (see the header comment).
-  const reference = respondents[0]!;
-  const answers: AnswerMap = normalized[0]!.answers;
-  const scores: Scores = scoreAnswers(index, answers);
-  const scoresOf = normalized.map((n, i) => (i === 0 ? scores : scoreAnswers(index, n.answers)));
+  // The numbers come from the first respondent, or from the group's answers (see the header comment).
+  const basis = options.basis;
+  const reference = respondents.find((f) => clean(f.project?.name) !== null) ?? respondents[0]!;
+  const answers: AnswerMap = basis ? basis.answers : normalized[0]!.answers;
+  const scores: Scores = basis ? withCollectiveScores(index, scoreAnswers(index, answers), basis.scores) : scoreAnswers(index, answers);
+  const scoresOf = normalized.map((n, i) => (i === 0 && !basis ? scores : scoreAnswers(index, n.answers)));
 
   const responseOf = (ref: QuestionRef, r: number): Response => {
     const answer: Answer | undefined = normalized[r]!.answers[ref.fullId];
@@ -496,8 +511,8 @@ export function buildReport(index: GridIndex, respondents: AnswersFile[], option
   const questionReports = new Map<string, QuestionReport>();
   for (const ref of index.questions) {
     const responses = respondents.map((_, r) => responseOf(ref, r));
-    const first = responses[0]!;
     const qs = scores.byQuestion.get(ref.fullId)!;
+    const first = basis ? collectiveResponse(ref, qs, answers[ref.fullId], responses) : responses[0]!;
     const target = targetChoice(ref);
     const hintKey = qs.choice?.id ?? (typeof answers[ref.fullId]?.value === 'string' ? (answers[ref.fullId]!.value as string) : undefined);
     questionReports.set(ref.fullId, {
@@ -606,7 +621,8 @@ export function buildReport(index: GridIndex, respondents: AnswersFile[], option
     const given = qs.choice.score as number;
     if (given >= target.score) continue;
     const importance = ref.question.priority ?? 3;
-    const size = (target.score - given) / ref.maxScore;
+    // With a basis, the gap is measured from the collective score (a mean), not from a choice.
+    const size = basis && qs.score !== null ? target.score / ref.maxScore - qs.score : (target.score - given) / ref.maxScore;
     questionGaps.push({
       kind: 'question',
       question: ref.fullId,
@@ -805,6 +821,52 @@ export function buildReport(index: GridIndex, respondents: AnswersFile[], option
       sources,
     },
   };
+}
+
+/** The group's answer to one question, flattened like a respondent's: examples from everyone, no note (notes stay under each name). */
+function collectiveResponse(ref: QuestionRef, qs: QuestionScore, answer: Answer | undefined, responses: readonly Response[]): Response {
+  const examples: string[] = [];
+  const ownExamples: string[] = [];
+  for (const r of responses) {
+    for (const e of r.examples) if (!examples.includes(e)) examples.push(e);
+    for (const e of r.ownExamples) if (!ownExamples.includes(e)) ownExamples.push(e);
+  }
+  const answered = qs.status === 'scored' || qs.status === 'answered' || qs.status === 'unknown' || qs.status === 'na';
+  return {
+    respondent: 'ensemble',
+    status: qs.status,
+    answerIds: answered ? answerIds(answer?.value) : [],
+    label: answered ? answerLabel(ref, answer?.value) : null,
+    score: qs.score === null ? null : roundScore(qs.score * 100),
+    examples,
+    ownExamples,
+    note: null,
+  };
+}
+
+/**
+ * Scores whose scored questions take the collective score (a mean, 0..1) instead of their
+ * answer's, entrée and overall scores recomputed as scoring.ts defines them.
+ */
+function withCollectiveScores(index: GridIndex, base: Scores, means: ReadonlyMap<string, number>): Scores {
+  const levels = index.grid.levels;
+  const byQuestion = new Map<string, QuestionScore>();
+  const entries = base.entries.map((entry) => {
+    const questions = entry.questions.map((q) => {
+      const mean = means.get(q.fullId);
+      const out = q.status === 'scored' && mean !== undefined ? { ...q, score: mean } : q;
+      byQuestion.set(q.fullId, out);
+      return out;
+    });
+    const scored = questions.filter((q) => q.status === 'scored');
+    const weightSum = scored.reduce((sum, q) => sum + q.weight, 0);
+    const score = weightSum > 0 ? roundScore((scored.reduce((sum, q) => sum + q.weight * q.score!, 0) / weightSum) * 100) : null;
+    return { ...entry, questions, score, level: levelFor(levels, score) };
+  });
+  const withScore = entries.filter((e) => e.score !== null);
+  const weights = withScore.reduce((sum, e) => sum + e.weight, 0);
+  const overall = weights > 0 ? roundScore(withScore.reduce((sum, e) => sum + e.weight * e.score!, 0) / weights) : null;
+  return { entries, overall: { score: overall, level: levelFor(levels, overall) }, totals: base.totals, byQuestion };
 }
 
 function valueText(value: AnswerValue | undefined): string {

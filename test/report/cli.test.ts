@@ -129,20 +129,6 @@ describe('report without --out', () => {
 });
 
 describe('report: what is not (yet) possible is said plainly', () => {
-  it('html and csv are announced, exit 2', async () => {
-    for (const format of ['html', 'csv']) {
-      const r = await report([answers, '--grid', grid, '--format', format]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`Le format « ${format} » arrive bientôt`);
-    }
-  });
-
-  it('several answers files: the workshop synthesis is coming', async () => {
-    const r = await report([answers, answers, '--grid', grid]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("la synthèse d'atelier");
-  });
-
   it('a missing answers file is a usage error that names it', async () => {
     const r = await report([join(dir, 'absent.yaml'), '--grid', grid]);
     expect(r.code).toBe(2);

@@ -2,7 +2,8 @@
 // default, or JSON). Both files are read against one grid; see core/compare.ts for the rules.
 import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
-import { buildCompare, compareSummary, renderCompareJson } from '../core/compare.js';
+import { buildCompare, compareHtmlInput, compareSummary, renderCompareJson } from '../core/compare.js';
+import { COMPARE_HTML_TEMPLATE, HTML_STYLE, renderCompareHtml } from '../core/render-html.js';
 import { renderDiagnosticText } from '../core/render-diagnostics.js';
 import { renderTemplateMarkdown } from '../core/render-report.js';
 import { stripControl } from '../core/text.js';
@@ -22,10 +23,7 @@ export interface CompareOptions {
 
 export async function runCompare(before: string, after: string, options: CompareOptions, io: Io): Promise<number> {
   const format = options.format ?? 'md';
-  if (format === 'html') {
-    throw new UserError('Le format « html » arrive bientôt. En attendant : --format md (par défaut) ou --format json.', ExitCode.usage);
-  }
-  if (format !== 'md' && format !== 'json') throw new UserError(`Format inconnu « ${stripControl(String(format))} » : md ou json.`, ExitCode.usage);
+  if (format !== 'md' && format !== 'json' && format !== 'html') throw new UserError(`Format inconnu « ${stripControl(String(format))} » : md, json ou html.`, ExitCode.usage);
 
   const userPath = (p: string): string => (io.cwd === process.cwd() ? p : resolve(io.cwd, p));
   const now = io.now();
@@ -43,14 +41,19 @@ export async function runCompare(before: string, after: string, options: Compare
   for (const w of data.warnings) io.stderr(`Attention : ${w}\n`);
   io.stderr(`Comparaison : ${compareSummary(data)}.\n`);
 
-  const content = format === 'json' ? renderCompareJson(data) : renderTemplateMarkdown(data, packagedTemplate(COMPARE_TEMPLATE), COMPARE_TEMPLATE);
+  const content =
+    format === 'json'
+      ? renderCompareJson(data)
+      : format === 'html'
+        ? renderCompareHtml(compareHtmlInput(data), packagedTemplate(COMPARE_HTML_TEMPLATE), packagedTemplate(HTML_STYLE))
+        : renderTemplateMarkdown(data, packagedTemplate(COMPARE_TEMPLATE), COMPARE_TEMPLATE);
   if (options.out) {
     const answers = [before, after].map((f) => resolve(io.cwd, f));
     const written = writeReport(resolve(io.cwd, options.out), content, { answers, format, force: options.force });
     io.stderr(`Comparaison écrite : ${displayPath(written)}\n`);
     return ExitCode.ok;
   }
-  if (!io.stdoutIsTTY || format === 'json') {
+  if (!io.stdoutIsTTY || format !== 'md') {
     io.stdout(content);
     return ExitCode.ok;
   }

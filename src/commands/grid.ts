@@ -1,8 +1,11 @@
-// `cap-ptce grid`: the grid as a printable worksheet for workshops (Markdown).
+// `cap-ptce grid`: the grid as a printable worksheet for workshops, in Markdown (default) or as one
+// self-contained HTML page to print (`--format html`: inline CSS, no script, no external resource).
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
+import { HTML_STYLE, renderWorksheetHtml, WORKSHEET_HTML_TEMPLATE } from '../core/render-html.js';
 import { buildWorksheet, renderWorksheetMarkdown, WORKSHEET_TEMPLATE } from '../core/render-worksheet.js';
+import { stripControl } from '../core/text.js';
 import { fileExists, templatePath, writeFileAtomic } from '../io/files.js';
 import type { Io } from '../io/io.js';
 import { displayPath, loadGrid, todayIso } from '../io/load.js';
@@ -15,8 +18,11 @@ export interface GridOptions {
   force?: boolean;
 }
 
+/** Where `grid --format html` writes on a terminal without --out: HTML is for a browser, not a terminal. */
+export const DEFAULT_WORKSHEET_HTML = 'fiche-atelier.html';
+
 /** Where to write, checked before any work: not a folder, not someone's file unless --force. */
-function checkTarget(target: string, force: boolean): void {
+function checkTarget(target: string, force: boolean, extension = 'md'): void {
   const shown = displayPath(target);
   let isDir = false;
   try {
@@ -24,7 +30,7 @@ function checkTarget(target: string, force: boolean): void {
   } catch {
     return; // nothing there yet
   }
-  if (isDir) throw new UserError(`${shown} est un dossier : indiquez un nom de fichier pour la fiche (ex. --out ${shown}/fiche-atelier.md).`, ExitCode.usage);
+  if (isDir) throw new UserError(`${shown} est un dossier : indiquez un nom de fichier pour la fiche (ex. --out ${shown}/fiche-atelier.${extension}).`, ExitCode.usage);
   if (!force && fileExists(target)) {
     throw new UserError(`${shown} existe déjà : il n'est pas remplacé.`, ExitCode.usage, [
       'Choisissez un autre fichier avec --out, ou ajoutez --force pour le remplacer.',
@@ -34,28 +40,36 @@ function checkTarget(target: string, force: boolean): void {
 
 export async function runGrid(options: GridOptions, io: Io): Promise<number> {
   const format = options.format ?? 'md';
-  if (format === 'html') {
-    throw new UserError('La fiche en HTML est bientôt disponible. En attendant : cap-ptce grid --format md --out fiche-atelier.md', ExitCode.usage);
-  }
-  if (format !== 'md') throw new UserError(`Format inconnu : « ${format} ». Formats possibles : md.`, ExitCode.usage);
+  if (format !== 'md' && format !== 'html') throw new UserError(`Format inconnu : « ${stripControl(String(format))} ». Formats possibles : md, html.`, ExitCode.usage);
 
-  const target = options.out ? resolve(io.cwd, options.out) : null;
-  if (target) checkTarget(target, Boolean(options.force));
+  // HTML on a terminal goes to a file (./fiche-atelier.html) rather than to the screen.
+  const defaultTarget = !options.out && format === 'html' && io.stdoutIsTTY;
+  const target = options.out ? resolve(io.cwd, options.out) : defaultTarget ? resolve(io.cwd, DEFAULT_WORKSHEET_HTML) : null;
+  if (target) checkTarget(target, Boolean(options.force), format);
 
   const gridPath = options.grid === undefined ? undefined : io.cwd === process.cwd() ? options.grid : resolve(io.cwd, options.grid);
   const loaded = loadGrid(gridPath, todayIso(io.now()));
   if (loaded.isDefault) io.stderr(`Grille : grille CAP PTCE intégrée (${displayPath(loaded.path)})\n`);
 
   const data = buildWorksheet(loaded.index, { entries: options.entries });
-  const markdown = renderWorksheetMarkdown(data, readFileSync(templatePath(WORKSHEET_TEMPLATE), 'utf8'));
+  const template = (name: string): string => readFileSync(templatePath(name), 'utf8');
+  const content =
+    format === 'html'
+      ? renderWorksheetHtml(data, template(WORKSHEET_HTML_TEMPLATE), template(HTML_STYLE))
+      : renderWorksheetMarkdown(data, template(WORKSHEET_TEMPLATE));
 
   if (target) {
-    checkTarget(target, Boolean(options.force)); // again: the file may have appeared meanwhile
-    writeFileAtomic(target, markdown);
-    io.stderr(`Fiche écrite : ${displayPath(target)} (${data.questionCount} questions, ${data.entries.length} ${data.entries.length === 1 ? 'entrée' : 'entrées'})\n`);
+    checkTarget(target, Boolean(options.force), format); // again: the file may have appeared meanwhile
+    writeFileAtomic(target, content);
+    const counts = `${data.questionCount} questions, ${data.entries.length} ${data.entries.length === 1 ? 'entrée' : 'entrées'}`;
+    io.stderr(`Fiche écrite : ${displayPath(target)} (${counts})${defaultTarget ? ' : chemin par défaut, --out FICHIER pour en choisir un autre' : ''}\n`);
+    if (format === 'html') io.stderr('Ouvrez-la dans un navigateur pour l’imprimer (A4).\n');
     return ExitCode.ok;
   }
-  io.stdout(markdown);
-  if (io.stdoutIsTTY) io.stderr('Pour l’imprimer : cap-ptce grid --out fiche-atelier.md, puis ouvrez le fichier dans un lecteur Markdown.\n');
+  io.stdout(content);
+  if (format === 'html') return ExitCode.ok;
+  if (io.stdoutIsTTY) {
+    io.stderr('Pour l’imprimer : cap-ptce grid --out fiche-atelier.md, puis ouvrez le fichier dans un lecteur Markdown ; ou cap-ptce grid --format html, une page à ouvrir dans un navigateur.\n');
+  }
   return ExitCode.ok;
 }

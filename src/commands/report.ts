@@ -9,6 +9,7 @@ import { renderActionPlanCsv, actionPlanRows } from '../core/action-plan.js';
 import { buildReport, type ReportData } from '../core/report.js';
 import { renderDiagnosticText } from '../core/render-diagnostics.js';
 import { DEFAULT_TEMPLATE, renderReportJson, renderReportMarkdown } from '../core/render-report.js';
+import { HTML_STYLE, REPORT_HTML_TEMPLATE, renderReportHtml } from '../core/render-html.js';
 import { stripAnsi, stripControl } from '../core/text.js';
 import { validateText } from '../core/validate.js';
 import { buildWorkshop, checkSameGrid, renderWorkshopJson, type WorkshopData } from '../core/workshop.js';
@@ -22,6 +23,8 @@ export const DEFAULT_REPORT_PATH = 'cap-ptce-rapport.md';
 export const DEFAULT_WORKSHOP_PATH = 'cap-ptce-synthese.md';
 /** Where the CSV action plan goes in a terminal without --out. */
 export const DEFAULT_PLAN_PATH = 'cap-ptce-plan-actions.csv';
+export const DEFAULT_REPORT_HTML_PATH = 'cap-ptce-rapport.html';
+export const DEFAULT_WORKSHOP_HTML_PATH = 'cap-ptce-synthese.html';
 export const WORKSHOP_TEMPLATE = 'workshop.md.hbs';
 
 export interface ReportOptions {
@@ -32,7 +35,7 @@ export interface ReportOptions {
   force?: boolean;
 }
 
-export type ReportFormat = 'md' | 'json';
+export type ReportFormat = 'md' | 'json' | 'html';
 
 // ───────────────────────────── marker: "written by cap-ptce for these answers" ─────────────────────────────
 
@@ -261,12 +264,9 @@ export function expandAnswersArgs(args: readonly string[], io: Io): string[] {
 /** Loads, builds and renders; prints the defaults used and the answers' warnings on stderr. */
 export function prepareReport(args: string[], options: ReportOptions, io: Io): RenderedReport {
   const format = options.format ?? 'md';
-  if (format === 'html') {
-    throw new UserError(`Le format « ${format} » arrive bientôt. En attendant : --format md (par défaut), json ou csv.`, ExitCode.usage);
-  }
-  if (format !== 'md' && format !== 'json' && format !== 'csv') throw new UserError(`Format inconnu « ${stripControl(String(format))} » : md, json ou csv.`, ExitCode.usage);
+  if (format !== 'md' && format !== 'json' && format !== 'csv' && format !== 'html') throw new UserError(`Format inconnu « ${stripControl(String(format))} » : md, json, html ou csv.`, ExitCode.usage);
   if (args.length === 0) throw new UserError('Indiquez un fichier de réponses, par exemple : cap-ptce report cap-ptce-reponses.yaml', ExitCode.usage);
-  if (options.template && format !== 'md') throw new UserError(`--template ne s’applique qu’au format md : le ${format === 'json' ? 'JSON' : 'CSV'} a une forme fixe.`, ExitCode.usage);
+  if (options.template && format !== 'md') throw new UserError(`--template ne s’applique qu’au format md : le ${format.toUpperCase()} a une forme fixe.`, ExitCode.usage);
 
   // Paths as typed when the command runs in the process's folder, so that messages show them as is.
   const userPath = (p: string): string => (io.cwd === process.cwd() ? p : resolve(io.cwd, p));
@@ -314,6 +314,9 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io): R
 
   if (format === 'csv') return { data, content: renderActionPlanCsv(data), format, workshop, files };
   if (format === 'json') return { data, content: workshop ? renderWorkshopJson(data as WorkshopData) : renderReportJson(data), format, workshop, files };
+  if (format === 'html') {
+    return { data, content: renderReportHtml(data, packagedTemplate(REPORT_HTML_TEMPLATE), packagedTemplate(HTML_STYLE)), format, workshop, files };
+  }
   const templateSource = options.template
     ? readUserFile(userPath(options.template), 'modèle', 1024 * 1024)
     : packagedTemplate(workshop ? WORKSHOP_TEMPLATE : DEFAULT_TEMPLATE);
@@ -372,6 +375,14 @@ export async function runReport(args: string[], options: ReportOptions, io: Io):
   }
   if (!io.stdoutIsTTY || format === 'json') {
     io.stdout(content);
+    return ExitCode.ok;
+  }
+  if (format === 'html') {
+    // A page is for a browser, not a terminal: write it to the default path.
+    const target = resolve(io.cwd, rendered.workshop ? DEFAULT_WORKSHOP_HTML_PATH : DEFAULT_REPORT_HTML_PATH);
+    checkOverwrite(target, answers, options.force);
+    writeReport(target, content, { answers, format, force: true });
+    io.stderr(`${noun} écrit${rendered.workshop ? 'e' : ''} : ${displayPath(target)} (chemin par défaut ; --out FICHIER pour en choisir un autre). Ouvrez-la dans un navigateur pour la projeter ou l’imprimer (A4).\n`);
     return ExitCode.ok;
   }
   // A terminal: save to the default path, then show the report rendered.

@@ -117,12 +117,3 @@ describe('cap-ptce grid --entries', () => {
     expect(r.stderr).toContain(`Entrées de cette grille : ${grid.entries.map((e) => e.id).join(', ')}.`);
   });
 });
-
-describe('cap-ptce grid --format', () => {
-  it('html is not there yet: says so and exits 2', async () => {
-    const r = await runInProcess(['grid', '--format', 'html']);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('bientôt disponible');
-  });
-});

@@ -77,12 +77,6 @@ describe('writing the synthesis', () => {
     for (const line of table) expect([...line].length).toBeLessThanOrEqual(80);
     expect(r.stdout).toContain('Claire');
   });
-
-  it('html is announced, exit 2', async () => {
-    const r = await runInProcess(['report', ATELIER, '--format', 'html']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Le format « html » arrive bientôt');
-  });
 });
 
 describe('the built CLI (dist/)', () => {

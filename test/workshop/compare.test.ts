@@ -137,10 +137,4 @@ describe('compare: Markdown and JSON', () => {
     const row = hostile.split('\n').find((l) => l.startsWith('| 1.2 '))!;
     expect(row).toBe('| 1.2 Des axes sont-ils identifiés ? | **En réflexion** — a \\| b # titre &lt;b&gt;gras&lt;/b&gt; | **Engagé, en cours** | +1 cran |');
   });
-
-  it('html is announced, exit 2', async () => {
-    const r = await runInProcess(['compare', join(FIXTURES, 'avant.yaml'), join(FIXTURES, 'apres.yaml'), '--grid', join(FIXTURES, 'grille-v1.1.yaml'), '--format', 'html']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('arrive bientôt');
-  });
 });

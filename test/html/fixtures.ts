@@ -1,0 +1,125 @@
+// Fixtures of the HTML tests: report data for the examples, a workshop of three respondents made
+// here (with hostile text), the workshop of examples/atelier when the synthesis exists, the
+// worksheet of the default grid, and a before/after comparison.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildReport, type ReportData } from '../../src/core/report.js';
+import { buildWorksheet, type WorksheetData } from '../../src/core/render-worksheet.js';
+import type { CompareHtmlInput } from '../../src/core/render-html.js';
+import type { AnswersFile } from '../../src/core/schema.js';
+import { loadAnswers, loadGrid, type LoadedGrid } from '../../src/io/load.js';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const NOW = new Date('2026-11-26T10:00:00Z');
+export const ARTIFACTS = join(ROOT, 'test-artifacts/html');
+
+/** The hostile strings every page must show as text, never as elements. */
+export const SCRIPT = '<script>alert(1)</script>';
+export const IMG = '<img src=x onerror=alert(1)>';
+
+let grid: LoadedGrid | undefined;
+export function defaultGrid(): LoadedGrid {
+  grid ??= loadGrid(undefined, '2026-11-26');
+  return grid;
+}
+
+export function example(name: string): AnswersFile {
+  return loadAnswers(join(ROOT, 'examples', name), defaultGrid().index).answers;
+}
+
+export function singleReport(name: 'projet-emergent.yaml' | 'projet-structure.yaml'): ReportData {
+  return buildReport(defaultGrid().index, [example(name)], { now: NOW, sourceLabel: `examples/${name}` });
+}
+
+type Answers = AnswersFile['answers'];
+
+function withAnswers(base: AnswersFile, respondent: string, changes: Answers): AnswersFile {
+  const answers: Answers = structuredClone(base.answers);
+  for (const [id, answer] of Object.entries(changes)) answers[id] = { ...answers[id], ...answer };
+  return { ...structuredClone(base), respondent, answers };
+}
+
+/** Three participants of « Ternois en commun »: real divergences, one « Je ne sais pas », hostile text. */
+export function workshopFiles(): AnswersFile[] {
+  const base = example('projet-emergent.yaml');
+  base.project = { ...base.project, name: `Ternois en commun ${SCRIPT}` };
+  const claire = withAnswers(base, 'Claire Dufour, Ressourcerie du Ternois', {
+    'objectifs.constats': { value: 'en-reflexion', note: `Constat partagé à l'oral.\nPas encore écrit ${SCRIPT}` },
+  });
+  const marc = withAnswers(base, 'Marc Lefebvre, communauté de communes', {
+    'objectifs.constats': { value: 'acquis', note: 'Le diagnostic du projet de territoire (2024) pose ces constats & les chiffre.' },
+    'gouvernance.formalisation': { value: 'engage', note: 'Une charte est en cours de rédaction.' },
+    'financement.budget-previsionnel': { value: 'ne-sait-pas' },
+    'objectifs.axes': { value: 'engage' },
+  });
+  const julie = withAnswers(base, `Julie ${IMG}`, {
+    'objectifs.constats': { value: 'pas-aborde', note: IMG, examples: [`Exemple à moi ${IMG}`] },
+    'gouvernance.formalisation': { value: 'pas-aborde' },
+    'perimetre.territoire': { value: 'acquis' },
+    'objectifs.axes': { value: 'en-reflexion' },
+  });
+  return [claire, marc, julie];
+}
+
+/** The workshop above through buildReport (1..n respondents): what render-html must handle without a synthesis. */
+export function workshopReport(): ReportData {
+  const files = workshopFiles();
+  return buildReport(defaultGrid().index, files, { now: NOW, sourceLabels: ['claire.yaml', 'marc.yaml', `julie-${SCRIPT}.yaml`] });
+}
+
+/** examples/atelier through the workshop synthesis (workshop.ts), when both exist; null otherwise. */
+export async function atelierReport(): Promise<ReportData | null> {
+  const dir = join(ROOT, 'examples/atelier');
+  if (!existsSync(dir) || !existsSync(join(ROOT, 'src/core/workshop.ts'))) return null;
+  const mod = (await import('../../src/core/workshop.js')) as {
+    buildWorkshop?: (index: unknown, files: { answers: AnswersFile; source: string }[], options: { now: Date }) => ReportData;
+  };
+  if (typeof mod.buildWorkshop !== 'function') return null;
+  const files = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => ({ answers: loadAnswers(join(dir, f), defaultGrid().index).answers, source: `examples/atelier/${f}` }));
+  return mod.buildWorkshop(defaultGrid().index, files, { now: NOW });
+}
+
+export function worksheet(): WorksheetData {
+  return buildWorksheet(defaultGrid().index);
+}
+
+/** A year of progress on « Ternois en commun »: before = the example, after = answers moved on. */
+export function compareInput(): CompareHtmlInput {
+  const before = singleReport('projet-emergent.yaml');
+  const base = example('projet-emergent.yaml');
+  const later = withAnswers(base, base.respondent ?? 'Claire', {
+    'objectifs.constats': { value: 'acquis', note: 'Diagnostic partagé écrit et présenté aux élus en mars.' },
+    'gouvernance.formalisation': { value: 'engage' },
+    'gouvernance.espaces-implication': { value: 'engage' },
+    'objectifs.reponses-nouvelles': { value: 'en-reflexion' },
+    'perimetre.territoire': { value: 'en-reflexion' },
+  });
+  const after = buildReport(defaultGrid().index, [later], { now: NOW, sourceLabel: 'ternois-2027.yaml' });
+  return {
+    title: `${before.title} ${IMG}`,
+    territory: before.project.territory,
+    dateLabel: after.dateLabel,
+    before: { label: 'Novembre 2026', source: 'examples/projet-emergent.yaml', stage: before.stage?.label ?? null, score: before.overall.score },
+    after: { label: 'Novembre 2027', source: 'ternois-2027.yaml', stage: after.stage?.label ?? null, score: after.overall.score },
+    entries: before.entries.map((e, i) => ({ id: e.id, title: e.title, before: i === 5 ? null : e.score, after: after.entries[i]!.score })),
+    sections: [
+      { title: 'Écarts comblés', items: ['1.1 Les constats sont écrits et partagés'] },
+      { title: 'Nouveaux écarts', intro: 'Apparus depuis le premier diagnostic.', items: [`4.1 Territoire : la réponse a baissé ${SCRIPT}`] },
+    ],
+    changes: [
+      {
+        number: '1.1',
+        question: before.entries[0]!.questions[0]!.text,
+        entryTitle: before.entries[0]!.title,
+        before: 'En réflexion',
+        after: 'Acquis, formalisé',
+        beforeNote: before.entries[0]!.questions[0]!.note,
+        afterNote: `Diagnostic partagé écrit.\n${IMG}`,
+      },
+    ],
+    grid: { id: 'cap-ptce', version: '1.0.0', title: before.grid.title },
+  };
+}

@@ -15,6 +15,7 @@
 //   renderWorksheetHtml(data, templateSource, styleSource)   worksheet.html.hbs: `cap-ptce grid --format html`
 //   renderCompareHtml(input, templateSource, styleSource)    compare.html.hbs: before/after of one project
 import Handlebars from 'handlebars';
+import { COMMON_HELPERS, lockedHandlebars, type LockedHandlebars } from './templating.js';
 import { ExitCode, UserError } from '../errors.js';
 import { legendSwatch, radarSummary, renderRadarSvg, respondentStyle, seriesStyles, type RadarInput, type RadarSeries } from './radar.js';
 import type { EntryReport, QuestionReport, ReportData, Response } from './report.js';
@@ -30,43 +31,28 @@ export const HTML_STYLE = 'style.css';
 
 // ───────────────────────────── Handlebars ─────────────────────────────
 
-const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
-  eq: (a, b) => a === b,
-  gt: (a, b) => typeof a === 'number' && typeof b === 'number' && a > b,
-  /** {{join examples " ; "}}: the result is a plain string, escaped by `{{ }}` like any other. */
-  join: (list, sep) => (Array.isArray(list) ? list.filter((x) => x !== null && x !== undefined && x !== '').join(typeof sep === 'string' ? sep : ', ') : ''),
-  plural: (n, one, many) => `${typeof n === 'number' ? n : 0} ${n === 1 || n === 0 ? String(one) : String(many)}`,
-  percent: (n) => (typeof n === 'number' ? `${n} %` : '—'),
-  or: (...args) => args.slice(0, -1).find((x) => x !== null && x !== undefined && x !== '') ?? '',
-  lower: (text) => {
-    const s = String(text ?? '');
-    return s.charAt(0).toLocaleLowerCase('fr') + s.slice(1);
-  },
-  /** {{cssString text}}: a quoted CSS string (for `content:` in @page), every risky character escaped. */
-  cssString: (text) => new Handlebars.SafeString(cssString(String(text ?? ''))),
+/** The shared helpers, plus {{cssString text}}: a quoted CSS string (for `content:` in @page), every risky character escaped. */
+// `heading` is a field of the HTML views (the page's kind), not the Markdown helper.
+const { heading: _markdownOnly, ...SHARED_HELPERS } = COMMON_HELPERS;
+const HELPERS = {
+  ...SHARED_HELPERS,
+  cssString: (text: unknown) => new Handlebars.SafeString(cssString(String(text ?? ''))),
 };
 
-const KNOWN_HELPERS = Object.fromEntries([...Object.keys(HELPERS), 'if', 'unless', 'each', 'with'].map((k) => [k, true]));
-
-let instance: typeof Handlebars | undefined;
+let locked: LockedHandlebars | undefined;
 
 /** Our own instance: our helpers only, no `log`, no `lookup`, HTML escaping on. */
-function handlebars(): typeof Handlebars {
-  if (instance) return instance;
-  const hb = Handlebars.create();
-  hb.unregisterHelper('log');
-  hb.unregisterHelper('lookup');
-  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
-  instance = hb;
-  return hb;
+function handlebars(): LockedHandlebars {
+  locked ??= lockedHandlebars(HELPERS);
+  return locked;
 }
 
 function render(name: string, templateSource: string, styleSource: string, view: unknown): string {
-  const hb = handlebars();
+  const { hb, knownHelpers } = handlebars();
   let template: Handlebars.TemplateDelegate;
   try {
     hb.parse(templateSource);
-    template = hb.compile(templateSource, { strict: false, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true });
+    template = hb.compile(templateSource, { strict: false, knownHelpers, knownHelpersOnly: true, preventIndent: true });
   } catch (error) {
     throw new UserError(`Le modèle ${name} ne peut pas être utilisé : ${String((error as Error)?.message ?? error).split('\n')[0]}`, ExitCode.invalid);
   }

@@ -14,50 +14,19 @@
 import Handlebars from 'handlebars';
 import { ExitCode, UserError } from '../errors.js';
 import type { ReportData } from './report.js';
+import { COMMON_HELPERS, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from './templating.js';
 import { stripControl } from './text.js';
+
+export { tidyMarkdown } from './templating.js';
 
 export const DEFAULT_TEMPLATE = 'report.md.hbs';
 
-/** Helpers available to report templates (besides if, unless, each, with, lookup). */
-const HELPERS: Record<string, (...args: unknown[]) => unknown> = {
-  /** {{#if (eq severity "blocking")}} */
-  eq: (a, b) => a === b,
-  /** {{#if (gt unknown 0)}} */
-  gt: (a, b) => typeof a === 'number' && typeof b === 'number' && a > b,
-  /** {{join examples " ; "}}: joins a list of (already escaped) strings. */
-  join: (list, sep) => (Array.isArray(list) ? list.filter((x) => x !== null && x !== undefined && x !== '').join(typeof sep === 'string' ? sep : ', ') : ''),
-  /** {{plural n "question" "questions"}} → "1 question", "3 questions". */
-  plural: (n, one, many) => `${typeof n === 'number' ? n : 0} ${n === 1 || n === 0 ? String(one) : String(many)}`,
-  /** {{percent coveragePercent}} → "80 %", or "—" for null. */
-  percent: (n) => (typeof n === 'number' ? `${n} %` : '—'),
-  /** {{or a b}}: the first value that is set. */
-  or: (...args) => args.slice(0, -1).find((x) => x !== null && x !== undefined && x !== '') ?? '',
-  /** {{heading title}}: a heading without trailing punctuation (markdownlint MD026). */
-  heading: (text) => {
-    let s = String(text ?? '').trimEnd();
-    // trailing . , ; : ! go, but not the « ; » that ends an entity such as &gt;
-    while (/[.,;:!]$/.test(s) && !/&#?[a-zA-Z0-9]+;$/.test(s)) s = s.slice(0, -1).trimEnd();
-    return s;
-  },
-  /** {{lower text}}: lower-cases the first letter, to continue a sentence. */
-  lower: (text) => {
-    const s = String(text ?? '');
-    return s.charAt(0).toLocaleLowerCase('fr') + s.slice(1);
-  },
-};
+let locked: LockedHandlebars | undefined;
 
-const KNOWN_HELPERS = Object.fromEntries([...Object.keys(HELPERS), 'if', 'unless', 'each', 'with', 'lookup'].map((k) => [k, true]));
-
-let instance: typeof Handlebars | undefined;
-
-/** A Handlebars instance with only our helpers: no `log`, no partials, no prototype access. */
-function handlebars(): typeof Handlebars {
-  if (instance) return instance;
-  const hb = Handlebars.create();
-  hb.unregisterHelper('log');
-  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
-  instance = hb;
-  return hb;
+/** The report's Handlebars instance: the shared helpers only (lookup kept), no `log`, no partials. */
+function handlebars(): LockedHandlebars {
+  locked ??= lockedHandlebars(COMMON_HELPERS, { keepLookup: true });
+  return locked;
 }
 
 /** Makes a URL safe inside a Markdown link destination; null when it is not http(s). */
@@ -111,30 +80,6 @@ export function markdownView(value: unknown, key = ''): unknown {
   return value;
 }
 
-/** Tidies what a template produced: no trailing spaces, at most one blank line, one final newline. */
-export function tidyMarkdown(markdown: string): string {
-  return (
-    markdown
-      .replace(/\r\n?/g, '\n')
-      .replace(/[ \t]+$/gm, '')
-      .replace(/\n{3,}/g, '\n\n')
-      .replace(/^\n+/, '')
-      .replace(/\n*$/, '\n')
-  );
-}
-
-function templateError(name: string, error: unknown): UserError {
-  const e = error as { message?: string; lineNumber?: number; column?: number };
-  const message = String(e?.message ?? error);
-  const line = e?.lineNumber ?? Number(/line (\d+)/i.exec(message)?.[1] ?? / - (\d+):\d+$/m.exec(message)?.[1] ?? NaN);
-  const where = Number.isFinite(line) ? `, ligne ${line}` : '';
-  const first = message.split('\n')[0]!.replace(/^Parse error on line \d+:?\s*/, '').replace(/ - \d+:\d+$/, '');
-  const detail = message.split('\n').slice(1).filter((l) => l.trim());
-  return new UserError(`Le modèle ${name}${where} ne peut pas être utilisé : ${first || 'erreur de syntaxe Handlebars'}`, ExitCode.invalid, [
-    ...detail.slice(0, 4),
-    'Voir le modèle intégré templates/report.md.hbs pour les champs et les aides disponibles (eq, gt, join, plural, percent, or, heading, lower).',
-  ]);
-}
 
 /**
  * Renders the report as Markdown. Without `templateSource`, the packaged template is used; a user
@@ -151,12 +96,12 @@ export function renderReportMarkdown(data: ReportData, templateSource: string, t
  */
 export function renderTemplateMarkdown(data: object, templateSource: string, templateName = 'de rapport'): string {
   const source = templateSource;
-  const hb = handlebars();
+  const { hb, knownHelpers } = handlebars();
   let template: Handlebars.TemplateDelegate;
   try {
     // parse first: syntax errors are reported with their line before anything is rendered.
     hb.parse(source);
-    template = hb.compile(source, { noEscape: true, strict: false, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true });
+    template = hb.compile(source, { noEscape: true, strict: false, knownHelpers, knownHelpersOnly: true, preventIndent: true });
   } catch (error) {
     throw templateError(templateName, error);
   }
@@ -175,4 +120,17 @@ export function renderTemplateMarkdown(data: object, templateSource: string, tem
 export function renderReportJson(data: ReportData): string {
   const { format, overall, entries, gaps, findings, stage, priorityActions: _p, annexActions: _a, ...rest } = data;
   return `${JSON.stringify({ format, overall, entries, gaps, findings, stage, ...rest }, null, 2)}\n`;
+}
+
+function templateError(name: string, error: unknown): UserError {
+  const e = error as { message?: string; lineNumber?: number; column?: number };
+  const message = String(e?.message ?? error);
+  const line = e?.lineNumber ?? Number(/line (\d+)/i.exec(message)?.[1] ?? / - (\d+):\d+$/m.exec(message)?.[1] ?? NaN);
+  const where = Number.isFinite(line) ? `, ligne ${line}` : '';
+  const first = message.split('\n')[0]!.replace(/^Parse error on line \d+:?\s*/, '').replace(/ - \d+:\d+$/, '');
+  const detail = message.split('\n').slice(1).filter((l) => l.trim());
+  return new UserError(`Le modèle ${name}${where} ne peut pas être utilisé : ${first || 'erreur de syntaxe Handlebars'}`, ExitCode.invalid, [
+    ...detail.slice(0, 4),
+    'Voir le modèle intégré templates/report.md.hbs pour les champs et les aides disponibles (eq, gt, join, plural, percent, or, heading, lower).',
+  ]);
 }

@@ -5,12 +5,13 @@
 // every string is already escaped for inline Markdown (no ANSI, no HTML, no heading, list or table
 // syntax, one line), and it is compiled with `noEscape: true`. The template itself holds the
 // Markdown structure; the only structural strings built here are the dotted lines to write on.
-import Handlebars from 'handlebars';
 import { ExitCode, UserError } from '../errors.js';
 import type { GridIndex, QuestionRef } from './grid-index.js';
 import type { Choice, Condition } from './schema.js';
 import { didYouMean } from './suggest.js';
-import { escapeMarkdownInline, stripControl } from './text.js';
+import { markdownView } from './render-report.js';
+import { COMMON_HELPERS, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from './templating.js';
+import { stripControl } from './text.js';
 
 export const WORKSHEET_TEMPLATE = 'worksheet.md.hbs';
 
@@ -233,75 +234,24 @@ function describe(c: Condition, index: GridIndex, negated: boolean, top: boolean
 
 // ───────────────────────────── Markdown ─────────────────────────────
 
-let instance: typeof Handlebars | undefined;
+let locked: LockedHandlebars | undefined;
 
-/** A Handlebars instance of its own: built-in block helpers only, no `log`, no partials. */
-function handlebars(): typeof Handlebars {
-  if (instance) return instance;
-  const hb = Handlebars.create();
-  hb.unregisterHelper('log');
-  hb.unregisterHelper('lookup');
-  /** {{heading title}}: no trailing punctuation in a heading (markdownlint MD026). */
-  hb.registerHelper('heading', (text: unknown) => headingText(String(text ?? '')));
-  instance = hb;
-  return hb;
-}
-
-/**
- * A heading without trailing punctuation (markdownlint MD026), keeping the `;` that closes an
- * entity of the escaped text (« &lt;b&gt; »).
- */
-export function headingText(text: string): string {
-  let out = text.replace(/\s+$/u, '');
-  for (;;) {
-    const m = /[.,;:!]$/u.exec(out);
-    if (!m || (m[0] === ';' && /&#?[a-zA-Z0-9]+;$/.test(out))) return out;
-    out = out.slice(0, -1).replace(/\s+$/u, '');
-  }
-}
-
-const KNOWN_HELPERS = { if: true, unless: true, each: true, with: true, heading: true };
-
-/** Inline Markdown escaping; a lone `&` stays readable ("R&D"), only entity look-alikes are escaped. */
-function escapeText(text: string): string {
-  return escapeMarkdownInline(text).replace(/&amp;(?![#a-zA-Z0-9]+;)/g, '&');
+/** The worksheet's Handlebars instance: built-in block helpers and `heading` only, no `log`, no partials. */
+function handlebars(): LockedHandlebars {
+  locked ??= lockedHandlebars({ heading: COMMON_HELPERS.heading! });
+  return locked;
 }
 
 /** The data as the template sees it: every string escaped, except the lines to write on. */
 export function worksheetView(data: WorksheetData): unknown {
-  const view = escapeAll(data) as Record<string, unknown>;
+  const view = markdownView(data) as Record<string, unknown>;
   view.lines = { ...data.lines };
   return view;
 }
 
-/** Question numbers (ours) and grid versions (semver, checked by the schema): printed mid-line, as is. */
-const PLAIN_KEYS = new Set(['number', 'version']);
-const PLAIN_VALUE = /^[0-9A-Za-z.-]+$/;
-
-function escapeAll(value: unknown, key = ''): unknown {
-  if (typeof value === 'string') return PLAIN_KEYS.has(key) && PLAIN_VALUE.test(value) ? value : escapeText(value);
-  if (Array.isArray(value)) return value.map((v) => escapeAll(v));
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = escapeAll(v, k);
-    return out;
-  }
-  return value;
-}
-
-/** No trailing spaces, at most one blank line, one final newline. */
-function tidy(markdown: string): string {
-  return markdown
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+/, '')
-    .replace(/\n*$/, '\n');
-}
-
 /** Renders the worksheet through a Handlebars template (templates/worksheet.md.hbs). */
 export function renderWorksheetMarkdown(data: WorksheetData, templateSource: string): string {
-  const hb = handlebars();
-  const template = hb.compile(templateSource, { noEscape: true, strict: false, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, preventIndent: true });
-  return tidy(template(worksheetView(data), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
+  const { hb, knownHelpers } = handlebars();
+  const template = hb.compile(templateSource, { noEscape: true, strict: false, knownHelpers, knownHelpersOnly: true, preventIndent: true });
+  return tidyMarkdown(template(worksheetView(data), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
 }

@@ -1,0 +1,68 @@
+// What every template renderer shares: a locked-down Handlebars instance (our helpers only, no
+// `log`, no partials unless the renderer registers its own, no prototype access) and the helpers
+// that the Markdown and HTML templates have in common. Pure.
+import Handlebars from 'handlebars';
+
+type Helper = (...args: unknown[]) => unknown;
+
+/**
+ * A heading without trailing punctuation (markdownlint MD026), keeping the `;` that closes an
+ * entity of escaped text (« &lt;b&gt; »).
+ */
+export function headingText(text: string): string {
+  let out = text.replace(/\s+$/u, '');
+  for (;;) {
+    const m = /[.,;:!]$/u.exec(out);
+    if (!m || (m[0] === ';' && /&#?[a-zA-Z0-9]+;$/.test(out))) return out;
+    out = out.slice(0, -1).replace(/\s+$/u, '');
+  }
+}
+
+/** Helpers of every template (besides if, unless, each, with). */
+export const COMMON_HELPERS: Record<string, Helper> = {
+  /** {{#if (eq severity "blocking")}} */
+  eq: (a, b) => a === b,
+  /** {{#if (gt unknown 0)}} */
+  gt: (a, b) => typeof a === 'number' && typeof b === 'number' && a > b,
+  /** {{join examples " ; "}}: joins a list of strings (already escaped for the output format). */
+  join: (list, sep) => (Array.isArray(list) ? list.filter((x) => x !== null && x !== undefined && x !== '').join(typeof sep === 'string' ? sep : ', ') : ''),
+  /** {{plural n "question" "questions"}} → "1 question", "3 questions". */
+  plural: (n, one, many) => `${typeof n === 'number' ? n : 0} ${n === 1 || n === 0 ? String(one) : String(many)}`,
+  /** {{percent coveragePercent}} → "80 %", or "—" for null. */
+  percent: (n) => (typeof n === 'number' ? `${n} %` : '—'),
+  /** {{or a b}}: the first value that is set. */
+  or: (...args) => args.slice(0, -1).find((x) => x !== null && x !== undefined && x !== '') ?? '',
+  /** {{lower text}}: lower-cases the first letter, to continue a sentence. */
+  lower: (text) => {
+    const s = String(text ?? '');
+    return s.charAt(0).toLocaleLowerCase('fr') + s.slice(1);
+  },
+  /** {{heading title}}: a heading without trailing punctuation. */
+  heading: (text) => headingText(String(text ?? '')),
+};
+
+export interface LockedHandlebars {
+  hb: typeof Handlebars;
+  /** For `compile(…, { knownHelpers, knownHelpersOnly: true })`: anything else is a compile error. */
+  knownHelpers: Record<string, true>;
+}
+
+/** A Handlebars instance with the given helpers only, and without `log` (and `lookup` unless kept). */
+export function lockedHandlebars(helpers: Record<string, Helper>, options: { keepLookup?: boolean } = {}): LockedHandlebars {
+  const hb = Handlebars.create();
+  hb.unregisterHelper('log');
+  if (!options.keepLookup) hb.unregisterHelper('lookup');
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
+  const builtins = ['if', 'unless', 'each', 'with', ...(options.keepLookup ? ['lookup'] : [])];
+  return { hb, knownHelpers: Object.fromEntries([...Object.keys(helpers), ...builtins].map((k) => [k, true])) as Record<string, true> };
+}
+
+/** Tidies what a Markdown template produced: no trailing spaces, at most one blank line, one final newline. */
+export function tidyMarkdown(markdown: string): string {
+  return markdown
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+/, '')
+    .replace(/\n*$/, '\n');
+}

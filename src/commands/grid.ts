@@ -1,14 +1,14 @@
 // `cap-ptce grid`: the grid as a printable worksheet for workshops, in Markdown (default) or as one
 // self-contained HTML page to print (`--format html`: inline CSS, no script, no external resource).
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { HTML_STYLE, renderWorksheetHtml, WORKSHEET_HTML_TEMPLATE } from '../core/render-html.js';
 import { buildWorksheet, renderWorksheetMarkdown, WORKSHEET_TEMPLATE } from '../core/render-worksheet.js';
 import { stripControl } from '../core/text.js';
-import { fileExists, templatePath, writeFileAtomic } from '../io/files.js';
+import { checkNewFileTarget, writeFileAtomic } from '../io/files.js';
 import type { Io } from '../io/io.js';
 import { displayPath, loadGrid, todayIso } from '../io/load.js';
+import { packagedTemplate } from '../io/templates.js';
 
 export interface GridOptions {
   grid?: string;
@@ -23,19 +23,7 @@ export const DEFAULT_WORKSHEET_HTML = 'fiche-atelier.html';
 
 /** Where to write, checked before any work: not a folder, not someone's file unless --force. */
 function checkTarget(target: string, force: boolean, extension = 'md'): void {
-  const shown = displayPath(target);
-  let isDir = false;
-  try {
-    isDir = statSync(target).isDirectory();
-  } catch {
-    return; // nothing there yet
-  }
-  if (isDir) throw new UserError(`${shown} est un dossier : indiquez un nom de fichier pour la fiche (ex. --out ${shown}/fiche-atelier.${extension}).`, ExitCode.usage);
-  if (!force && fileExists(target)) {
-    throw new UserError(`${shown} existe déjà : il n'est pas remplacé.`, ExitCode.usage, [
-      'Choisissez un autre fichier avec --out, ou ajoutez --force pour le remplacer.',
-    ]);
-  }
+  checkNewFileTarget(target, { force, example: `fiche-atelier.${extension}` });
 }
 
 export async function runGrid(options: GridOptions, io: Io): Promise<number> {
@@ -52,7 +40,7 @@ export async function runGrid(options: GridOptions, io: Io): Promise<number> {
   if (loaded.isDefault) io.stderr(`Grille : grille CAP PTCE intégrée (${displayPath(loaded.path)})\n`);
 
   const data = buildWorksheet(loaded.index, { entries: options.entries });
-  const template = (name: string): string => readFileSync(templatePath(name), 'utf8');
+  const template = packagedTemplate;
   const content =
     format === 'html'
       ? renderWorksheetHtml(data, template(WORKSHEET_HTML_TEMPLATE), template(HTML_STYLE))

@@ -13,7 +13,7 @@ import { HTML_STYLE, REPORT_HTML_TEMPLATE, renderReportHtml } from '../core/rend
 import { stripAnsi, stripControl } from '../core/text.js';
 import { validateText } from '../core/validate.js';
 import { buildWorkshop, checkSameGrid, renderWorkshopJson, type WorkshopData } from '../core/workshop.js';
-import { fileExists, readUserFile, writeFileAtomic } from '../io/files.js';
+import { checkNewFileTarget, fileExists, readUserFile, writeFileAtomic } from '../io/files.js';
 import { wantsColor, type Io } from '../io/io.js';
 import { packagedTemplate } from '../io/templates.js';
 import { displayPath, loadAnswers, loadGrid, todayIso } from '../io/load.js';
@@ -329,18 +329,7 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io): R
  * (Responsable, Échéance, Statut) in the file itself: replacing it would lose their work.
  */
 export function checkPlanTarget(target: string, force = false): void {
-  const shown = displayPath(target);
-  let isDir = false;
-  try {
-    isDir = statSync(target).isDirectory();
-  } catch {
-    return; // nothing there yet
-  }
-  if (isDir) throw new UserError(`${shown} est un dossier : indiquez un nom de fichier pour le plan d'action (ex. --out ${toPosix(`${shown}/${DEFAULT_PLAN_PATH}`)}).`, ExitCode.usage);
-  if (force) return;
-  throw new UserError(`${shown} existe déjà : il n'est pas remplacé, l'équipe a peut-être rempli les colonnes Responsable, Échéance et Statut.`, ExitCode.usage, [
-    'Choisissez un autre fichier avec --out, ou ajoutez --force pour le remplacer.',
-  ]);
+  checkNewFileTarget(target, { force, example: DEFAULT_PLAN_PATH, reason: "l'équipe a peut-être rempli les colonnes Responsable, Échéance et Statut" });
 }
 
 function writePlan(target: string, rendered: RenderedReport, force: boolean | undefined, io: Io, byDefault: boolean): number {

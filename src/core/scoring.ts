@@ -40,12 +40,8 @@ export interface QuestionScore {
   choice: Choice | null;
 }
 
-export interface EntryScore {
-  id: string;
-  weight: number;
-  /** 0..100, rounded; null when no question of the entrée has a score. */
-  score: number | null;
-  level: Level | null;
+/** How the questions of an entrée, or of the whole grid, stand. */
+export interface Counts {
   /** Questions asked and not "Non concerné". */
   applicable: number;
   /** Applicable questions with a real answer (not "Je ne sais pas"). */
@@ -56,18 +52,19 @@ export interface EntryScore {
   hidden: number;
   /** answered ÷ applicable, 0..1; null when nothing is applicable. */
   coverage: number | null;
+}
+
+export interface EntryScore extends Counts {
+  id: string;
+  weight: number;
+  /** 0..100, rounded; null when no question of the entrée has a score. */
+  score: number | null;
+  level: Level | null;
   questions: QuestionScore[];
 }
 
-export interface Totals {
+export interface Totals extends Counts {
   questions: number;
-  applicable: number;
-  answered: number;
-  unknown: number;
-  na: number;
-  unanswered: number;
-  hidden: number;
-  coverage: number | null;
 }
 
 export interface Scores {

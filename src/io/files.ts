@@ -1,6 +1,6 @@
 // File IO at the edge: reading user files with limits, and atomic writes (temp file + rename).
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, UserError } from '../errors.js';
 import { LIMITS } from '../core/yaml-source.js';
@@ -90,4 +90,29 @@ export function writeFileAtomic(path: string, content: string): void {
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * Where a command may write a file the user named: never a folder, never an existing file unless
+ * `force`. `example` is a file name to suggest in the folder case.
+ */
+export function checkNewFileTarget(target: string, options: { force?: boolean; example: string; reason?: string }): void {
+  const shown = displayPath(target);
+  let isDir = false;
+  try {
+    isDir = statSync(target).isDirectory();
+  } catch {
+    return; // nothing there yet
+  }
+  if (isDir) throw new UserError(`${shown} est un dossier : indiquez un nom de fichier (ex. --out ${join(shown, options.example).split('\\').join('/')}).`, ExitCode.usage);
+  if (options.force) return;
+  throw new UserError(`${shown} existe déjà : il n'est pas remplacé${options.reason ? `, ${options.reason}` : ''}.`, ExitCode.usage, [
+    'Choisissez un autre fichier avec --out, ou ajoutez --force pour le remplacer.',
+  ]);
+}
+
+/** A path as the user would type it: relative to the current folder when that is shorter. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
 }

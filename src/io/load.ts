@@ -1,23 +1,19 @@
 // Loading grids and answers files from disk: read with limits, validate, or fail with every
 // problem located (exit 1).
-import { relative } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import type { GridIndex } from '../core/grid-index.js';
 import { renderDiagnosticText } from '../core/render-diagnostics.js';
 import type { AnswersFile, Grid } from '../core/schema.js';
 import { hasErrors, validateGridText, validateText } from '../core/validate.js';
 import type { Diagnostic } from '../core/yaml-source.js';
-import { defaultGridPath, readUserFile } from './files.js';
+import { defaultGridPath, displayPath, readUserFile } from './files.js';
+
+export { displayPath } from './files.js';
 
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-/** A path as the user would type it: relative to the current folder when that is shorter. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
-}
 
 export interface LoadedGrid {
   grid: Grid;

@@ -13,7 +13,7 @@ import type { GridIndex } from './grid-index.js';
 import { findChoice } from './grid-index.js';
 import { buildReport, frenchDate, type ActionReport, type LevelRef, type QuestionReport, type ReportData } from './report.js';
 import type { AnswersFile, AnswerValue } from './schema.js';
-import { normalizeAnswers } from './scoring.js';
+import { normalizeAnswers, sameAnswerValue } from './scoring.js';
 import { stripControl } from './text.js';
 
 export const COMPARE_FORMAT = 'cap-ptce/compare@1';
@@ -188,15 +188,6 @@ function gapKey(g: ActionReport): string {
 
 const HAS_ANSWER = new Set(['scored', 'answered', 'unknown', 'na']);
 
-function sameValue(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    const sa = [...new Set(a)].sort();
-    const sb = [...new Set(b)].sort();
-    return sa.length === sb.length && sa.every((x, i) => x === sb[i]);
-  }
-  return a === b;
-}
-
 function plural(n: number, one: string, many: string): string {
   return `${n} ${Math.abs(n) === 1 ? one : many}`;
 }
@@ -258,7 +249,7 @@ export function buildCompare(index: GridIndex, before: CompareFile, after: Compa
     const a = qAfter.get(ref.fullId)!;
     const oneSided = (q: QuestionReport): OneSided => ({ question: q.id, number: q.number, text: q.text, entryTitle: q.entryTitle, label: q.answer?.label ?? null, note: q.note });
     if (has(b) && has(a)) {
-      if (sameValue(valuesBefore[ref.fullId]?.value, valuesAfter[ref.fullId]?.value)) continue;
+      if (sameAnswerValue(valuesBefore[ref.fullId]?.value, valuesAfter[ref.fullId]?.value)) continue;
       const cb = b.answer?.ids.length === 1 ? findChoice(ref, b.answer.ids[0]!) : undefined;
       const ca = a.answer?.ids.length === 1 ? findChoice(ref, a.answer.ids[0]!) : undefined;
       const onScale = b.status === 'scored' && a.status === 'scored' && typeof cb?.score === 'number' && typeof ca?.score === 'number';

@@ -11,7 +11,7 @@
 import { evaluateCondition, type AnswerMap } from './conditions.js';
 import { findChoice, type GridIndex, type QuestionRef } from './grid-index.js';
 import type { Answer, AnswersFile, AnswerValue, Choice, Condition, GapAdvice, Level, Question, QuestionType, Severity, Source } from './schema.js';
-import { levelFor, normalizeAnswers, roundScore, scoreAnswers, type QuestionScore, type QuestionStatus, type Scores } from './scoring.js';
+import { levelFor, normalizeAnswers, roundScore, scoreAnswers, type Counts, type QuestionScore, type QuestionStatus, type Scores, type Totals } from './scoring.js';
 import { stripControl, stripControlKeepLines } from './text.js';
 
 export const REPORT_FORMAT = 'cap-ptce/report@1';
@@ -91,7 +91,7 @@ export interface QuestionReport {
   responses: Response[];
 }
 
-export interface EntryReport {
+export interface EntryReport extends Counts {
   id: string;
   number: number;
   title: string;
@@ -100,16 +100,7 @@ export interface EntryReport {
   weight: number;
   score: number | null;
   level: LevelRef | null;
-  /** answered ÷ applicable, 0..1 (two decimals); null when nothing is asked. */
-  coverage: number | null;
   coveragePercent: number | null;
-  applicable: number;
-  answered: number;
-  unknown: number;
-  na: number;
-  unanswered: number;
-  /** Questions not asked, their condition being false. */
-  hidden: number;
   /** "██████░░░░": ten cells, one per 10 points. */
   bar: string;
   /** "62/100", or "—" when the entrée has no score. */
@@ -265,16 +256,7 @@ export interface ReportData {
   grid: { id: string; version: string; title: string; source: string; description: string | null };
   project: { name: string | null; territory: string | null };
   respondents: RespondentInfo[];
-  completeness: {
-    questions: number;
-    applicable: number;
-    answered: number;
-    unknown: number;
-    na: number;
-    unanswered: number;
-    hidden: number;
-    percent: number | null;
-  };
+  completeness: Omit<Totals, 'coverage'> & { percent: number | null };
   strengths: StrengthItem[];
   priorityActions: ActionReport[];
   annexActions: ActionReport[];

@@ -13,7 +13,7 @@
 import { currentQuestionId } from './check-answers.js';
 import { isApplicable, type AnswerMap } from './conditions.js';
 import { findChoice, type GridIndex, type QuestionRef } from './grid-index.js';
-import type { Answer, AnswersFile, Choice, Level } from './schema.js';
+import type { Answer, AnswersFile, AnswerValue, Choice, Level } from './schema.js';
 
 /** What became of one question for one respondent. */
 export type QuestionStatus =
@@ -193,4 +193,14 @@ export function scoreAnswers(index: GridIndex, answers: AnswerMap): Scores {
     coverage: ratio(sum('answered'), sum('applicable')),
   };
   return { entries, overall: { score: overallScore, level: levelFor(levels, overallScore) }, totals, byQuestion };
+}
+
+/** Whether two answers are the same; a multiple choice is compared as a set, whatever the order. */
+export function sameAnswerValue(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const sa = [...new Set(a)].sort();
+    const sb = [...new Set(b)].sort();
+    return sa.length === sb.length && sa.every((x, i) => x === sb[i]);
+  }
+  return a === b;
 }

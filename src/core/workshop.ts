@@ -31,12 +31,13 @@ import {
   type ActionReport,
   type DossierSection,
   type LevelRef,
+  type QuestionReport,
   type ReportData,
   type RespondentInfo,
   type Response,
 } from './report.js';
 import type { Answer, AnswersFile, AnswerValue, Choice, QuestionType } from './schema.js';
-import { normalizeAnswers, roundScore, scoreAnswers, type QuestionStatus, type Scores } from './scoring.js';
+import { normalizeAnswers, roundScore, sameAnswerValue, scoreAnswers, type QuestionStatus, type Scores } from './scoring.js';
 import { stripControl } from './text.js';
 
 /** Spread (0..1) from which a question is divergent: half the scale. */
@@ -64,15 +65,7 @@ export interface AnswerCount {
   respondents: string[];
 }
 
-export interface WorkshopQuestion {
-  /** Full id, "entree.question". */
-  id: string;
-  number: string;
-  entry: string;
-  entryTitle: string;
-  text: string;
-  type: QuestionType;
-  importance: number;
+export interface WorkshopQuestion extends Pick<QuestionReport, 'id' | 'number' | 'entry' | 'entryTitle' | 'text' | 'type' | 'importance'> {
   /** Asked to at least one respondent (its `when` holds for them). */
   asked: boolean;
   /** The group's answer, as a person reads it (see the header comment); null when none. */
@@ -361,15 +354,6 @@ function collectiveAnswer(ref: QuestionRef, given: readonly Given[], labels: rea
 
 // ───────────────────────────── per question ─────────────────────────────
 
-function sameValue(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    const sa = [...new Set(a)].sort();
-    const sb = [...new Set(b)].sort();
-    return sa.length === sb.length && sa.every((x, i) => x === sb[i]);
-  }
-  return a === b;
-}
-
 function round2(x: number): number {
   return Math.round(x * 100 + 1e-9) / 100;
 }
@@ -483,7 +467,7 @@ export function buildWorkshop(index: GridIndex, files: readonly WorkshopFile[], 
     const maxSteps = ref.maxScore;
     const steps = spreadRaw === null || maxSteps === null ? null : round2(spreadRaw * maxSteps);
     const everyone = answers.length >= 2 && answers.every((a) => a.status === 'scored' || a.status === 'answered' || a.status === 'na');
-    const consensus = everyone && ref.question.type !== 'text' && answers.every((a) => sameValue(a.value, answers[0]!.value));
+    const consensus = everyone && ref.question.type !== 'text' && answers.every((a) => sameAnswerValue(a.value, answers[0]!.value));
     const real = answers.filter((a) => REAL.includes(a.status));
     const different =
       reasons.length === 0 &&
@@ -491,7 +475,7 @@ export function buildWorkshop(index: GridIndex, files: readonly WorkshopFile[], 
       ref.maxScore === null &&
       ref.question.type !== 'text' &&
       real.length >= 2 &&
-      real.some((a) => !sameValue(a.value, real[0]!.value));
+      real.some((a) => !sameAnswerValue(a.value, real[0]!.value));
     const mean = means.get(ref.fullId);
     const score = mean === undefined ? null : roundScore(mean * 100);
     const unknownLabel = ref.choices.find((c) => c.score === null && !c.na)?.label ?? 'Je ne sais pas';

@@ -67,6 +67,24 @@ function choiceDescription(ref: QuestionRef, choice: Choice): string | undefined
   return hint ? label(hint) : undefined;
 }
 
+type CheckboxItem = { value: string; name: string; checked?: boolean; description?: string };
+
+/** A list to tick: the same page size, keys and look everywhere; no "select all" shortcut. */
+async function tickMany(message: string, items: (CheckboxItem | InstanceType<Awaited<ReturnType<typeof load>>['Separator']>)[], ctx: AskContext): Promise<string[]> {
+  const { checkbox } = await load();
+  return checkbox<string>(
+    {
+      message,
+      choices: items,
+      pageSize: Math.min(Math.max(items.length, 7), 15),
+      loop: false,
+      shortcuts: { all: null, invert: null },
+      theme: listTheme,
+    },
+    context(ctx),
+  );
+}
+
 async function selectOne<T extends string>(
   message: string,
   choices: { value: T; name: string; description?: string }[],
@@ -107,7 +125,7 @@ export async function askSingle(ref: QuestionRef, current: string | undefined, o
 
 /** Any number of the question's choices (none is an answer too). */
 export async function askMulti(ref: QuestionRef, current: string[] | undefined, options: AskOptions, ctx: AskContext = {}): Promise<Asked<string[]>> {
-  const { checkbox, Separator } = await load();
+  const { Separator } = await load();
   const ticked = new Set(current ?? []);
   const items: ({ value: string; name: string; checked?: boolean; description?: string } | InstanceType<typeof Separator>)[] = ref.choices.map((c) => ({
     value: c.id,
@@ -116,17 +134,7 @@ export async function askMulti(ref: QuestionRef, current: string[] | undefined, 
     description: choiceDescription(ref, c),
   }));
   if (options.canGoBack) items.push(new Separator(' '), { value: BACK, name: `${BACK_LABEL} (cochez-la puis Entrée)` });
-  const values = await checkbox<string>(
-    {
-      message: 'Cochez tout ce qui s’applique, puis Entrée :',
-      choices: items,
-      pageSize: Math.min(Math.max(items.length, 7), 15),
-      loop: false,
-      shortcuts: { all: null, invert: null },
-      theme: listTheme,
-    },
-    context(ctx),
-  );
+  const values = await tickMany('Cochez tout ce qui s’applique, puis Entrée :', items, ctx);
   if (values.includes(BACK)) return { kind: 'back' };
   return { kind: 'answer', value: values };
 }
@@ -208,7 +216,7 @@ export async function askBoolean(ref: QuestionRef, current: boolean | undefined,
  * earlier come back ticked. Returns the examples as stored (grid text, then the person's own).
  */
 export async function askExamples(ref: QuestionRef, current: string[] | undefined, ctx: AskContext = {}): Promise<string[]> {
-  const { checkbox, Separator, input } = await load();
+  const { Separator, input } = await load();
   const gridExamples = ref.question.examples;
   const ticked = new Set(current ?? []);
   const own = (current ?? []).filter((e) => !gridExamples.includes(e));
@@ -219,17 +227,7 @@ export async function askExamples(ref: QuestionRef, current: string[] | undefine
     { value: ADD_OWN, name: '+ ajouter un exemple à vous…' },
   ];
   const lead = ref.question.examplesLead ? `${label(ref.question.examplesLead)} ` : '';
-  const chosen = await checkbox<string>(
-    {
-      message: `${lead}Quels exemples s’appliquent à votre projet ?`,
-      choices: items,
-      pageSize: Math.min(Math.max(items.length, 7), 15),
-      loop: false,
-      shortcuts: { all: null, invert: null },
-      theme: listTheme,
-    },
-    context(ctx),
-  );
+  const chosen = await tickMany(`${lead}Quels exemples s’appliquent à votre projet ?`, items, ctx);
   const result = chosen.filter((v) => v !== ADD_OWN);
   if (chosen.includes(ADD_OWN)) {
     for (;;) {

@@ -16,7 +16,7 @@ await build({
   target: 'node20',
   // Dependencies are bundled too: resolving zod's and yaml's many files costs more start-up time
   // than their code (see bench/startup.mjs). CommonJS dependencies (commander) need `require`.
-  // `yaml` stays a runtime dependency, required lazily (src/core/yaml-source.ts).
+  // `yaml` stays a runtime dependency, required lazily (src/validation/yaml-source.ts).
   external: ['yaml'],
   banner: { js: "import { createRequire as __capCreateRequire } from 'node:module'; const require = __capCreateRequire(import.meta.url);" },
   sourcemap: false,

@@ -1,12 +1,12 @@
 // `cap-ptce compare AVANT APRÈS`: what moved between two diagnoses of one project (Markdown by
-// default, or JSON). Both files are read against one grid; see core/compare.ts for the rules.
+// default, or JSON). Both files are read against one grid; see analysis/compare.ts for the rules.
 import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
-import { buildCompare, compareHtmlInput, compareSummary, renderCompareJson } from '../core/compare.js';
-import { COMPARE_HTML_TEMPLATE, HTML_STYLE, renderCompareHtml } from '../core/render-html.js';
-import { renderDiagnosticText } from '../core/render-diagnostics.js';
-import { renderTemplateMarkdown } from '../core/render-report.js';
-import { stripControl } from '../core/text.js';
+import { buildCompare, compareHtmlInput, compareSummary, renderCompareJson } from '../analysis/compare.js';
+import { COMPARE_HTML_TEMPLATE, HTML_STYLE, renderCompareHtml } from '../render/html.js';
+import { renderDiagnosticText } from '../render/diagnostics.js';
+import { renderTemplateMarkdown } from '../render/markdown.js';
+import { stripControl } from '../text/escape.js';
 import { wantsColor, type Io } from '../io/io.js';
 import { displayPath, loadAnswers, loadGrid, todayIso } from '../io/load.js';
 import { packagedTemplate } from '../io/templates.js';

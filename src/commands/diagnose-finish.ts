@@ -2,9 +2,9 @@
 // a file cap-ptce did not write for these answers), shown rendered in the terminal, followed by
 // the three most important next steps and the paths. One function, so that the questionnaire does
 // not depend on how the report is built.
-import type { GridIndex } from '../core/grid-index.js';
-import type { AnswersFile } from '../core/schema.js';
-import { stripControl } from '../core/text.js';
+import type { GridIndex } from '../model/grid-index.js';
+import type { AnswersFile } from '../model/schema.js';
+import { stripControl } from '../text/escape.js';
 import { ExitCode, UserError } from '../errors.js';
 import { wantsColor, type Io } from '../io/io.js';
 import { displayPath } from '../io/load.js';
@@ -31,8 +31,8 @@ export async function checkReportTarget(out: string, answersPath: string): Promi
 
 export async function finishDiagnose(index: GridIndex, file: AnswersFile, out: string, answersPath: string, io: Io): Promise<FinishResult> {
   const [{ buildReport, nextSteps }, { DEFAULT_TEMPLATE, renderReportMarkdown }, { renderForTerminal, writeReport }] = await Promise.all([
-    import('../core/report.js'),
-    import('../core/render-report.js'),
+    import('../analysis/report.js'),
+    import('../render/markdown.js'),
     import('./report.js'),
   ]);
   const data = buildReport(index, [file], { now: io.now(), sourceLabel: displayPath(answersPath) });

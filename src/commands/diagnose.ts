@@ -1,4 +1,4 @@
-// `cap-ptce diagnose`: the guided questionnaire. Wires the pure flow (core/flow.ts), the prompts
+// `cap-ptce diagnose`: the guided questionnaire. Wires the pure flow (questionnaire/flow.ts), the prompts
 // (prompts/adapter.ts) and the files. The answers file is rewritten atomically after every answer,
 // so that Ctrl-C, SIGTERM, a closed terminal or a crash at any prompt loses nothing.
 import { accessSync, constants, copyFileSync, statSync } from 'node:fs';
@@ -20,12 +20,12 @@ import {
   summarize,
   type AnswerPatch,
   type Flow,
-} from '../core/flow.js';
-import type { GridIndex, QuestionRef } from '../core/grid-index.js';
-import type { AnswersFile } from '../core/schema.js';
-import { stripControl } from '../core/text.js';
-import { validateText } from '../core/validate.js';
-import type { Diagnostic } from '../core/yaml-source.js';
+} from '../questionnaire/flow.js';
+import type { GridIndex, QuestionRef } from '../model/grid-index.js';
+import type { AnswersFile } from '../model/schema.js';
+import { stripControl } from '../text/escape.js';
+import { validateText } from '../validation/validate.js';
+import type { Diagnostic } from '../validation/yaml-source.js';
 import { fileExists, readUserFile, writeFileAtomic } from '../io/files.js';
 import type { Io } from '../io/io.js';
 import { displayPath, loadGrid, todayIso } from '../io/load.js';

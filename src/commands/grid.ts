@@ -2,9 +2,9 @@
 // self-contained HTML page to print (`--format html`: inline CSS, no script, no external resource).
 import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
-import { HTML_STYLE, renderWorksheetHtml, WORKSHEET_HTML_TEMPLATE } from '../core/render-html.js';
-import { buildWorksheet, renderWorksheetMarkdown, WORKSHEET_TEMPLATE } from '../core/render-worksheet.js';
-import { stripControl } from '../core/text.js';
+import { HTML_STYLE, renderWorksheetHtml, WORKSHEET_HTML_TEMPLATE } from '../render/html.js';
+import { buildWorksheet, renderWorksheetMarkdown, WORKSHEET_TEMPLATE } from '../analysis/worksheet.js';
+import { stripControl } from '../text/escape.js';
 import { checkNewFileTarget, writeFileAtomic } from '../io/files.js';
 import type { Io } from '../io/io.js';
 import { displayPath, loadGrid, todayIso } from '../io/load.js';

@@ -1,18 +1,18 @@
 // `cap-ptce report`: one answers file in, the readiness report out (Markdown, JSON, or the CSV
-// action plan); several files, or a folder of them, give a workshop synthesis (core/workshop.ts).
+// action plan); several files, or a folder of them, give a workshop synthesis (analysis/workshop.ts).
 // Also the pieces `diagnose` and `compare` reuse: writeReport (atomic, never overwrites someone
 // else's file) and renderForTerminal (marked-terminal, loaded lazily).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
-import { renderActionPlanCsv, actionPlanRows } from '../core/action-plan.js';
-import { buildReport, type ReportData } from '../core/report.js';
-import { renderDiagnosticText } from '../core/render-diagnostics.js';
-import { DEFAULT_TEMPLATE, renderReportJson, renderReportMarkdown } from '../core/render-report.js';
-import { HTML_STYLE, REPORT_HTML_TEMPLATE, renderReportHtml } from '../core/render-html.js';
-import { stripAnsi, stripControl } from '../core/text.js';
-import { validateText } from '../core/validate.js';
-import { buildWorkshop, checkSameGrid, renderWorkshopJson, type WorkshopData } from '../core/workshop.js';
+import { renderActionPlanCsv, actionPlanRows } from '../analysis/action-plan.js';
+import { buildReport, type ReportData } from '../analysis/report.js';
+import { renderDiagnosticText } from '../render/diagnostics.js';
+import { DEFAULT_TEMPLATE, renderReportJson, renderReportMarkdown } from '../render/markdown.js';
+import { HTML_STYLE, REPORT_HTML_TEMPLATE, renderReportHtml } from '../render/html.js';
+import { stripAnsi, stripControl } from '../text/escape.js';
+import { validateText } from '../validation/validate.js';
+import { buildWorkshop, checkSameGrid, renderWorkshopJson, type WorkshopData } from '../analysis/workshop.js';
 import { checkNewFileTarget, fileExists, readUserFile, writeFileAtomic } from '../io/files.js';
 import { wantsColor, type Io } from '../io/io.js';
 import { packagedTemplate } from '../io/templates.js';

@@ -1,4 +1,4 @@
-import { answersJsonSchema, gridJsonSchema } from '../core/schema.js';
+import { answersJsonSchema, gridJsonSchema } from '../model/schema.js';
 import { ExitCode } from '../errors.js';
 import type { Io } from '../io/io.js';
 

@@ -1,10 +1,10 @@
 import { statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
-import { indexGrid, type GridIndex } from '../core/grid-index.js';
-import { renderDiagnosticGithub, renderDiagnosticsJson, renderDiagnosticText, renderSummary } from '../core/render-diagnostics.js';
-import { validateText } from '../core/validate.js';
-import type { Diagnostic } from '../core/yaml-source.js';
+import { indexGrid, type GridIndex } from '../model/grid-index.js';
+import { renderDiagnosticGithub, renderDiagnosticsJson, renderDiagnosticText, renderSummary } from '../render/diagnostics.js';
+import { validateText } from '../validation/validate.js';
+import type { Diagnostic } from '../validation/yaml-source.js';
 import { defaultGridPath, FileTooLargeError, readUserFile } from '../io/files.js';
 import type { Io } from '../io/io.js';
 import { displayPath, loadGrid, todayIso } from '../io/load.js';

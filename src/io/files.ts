@@ -3,7 +3,7 @@ import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, write
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, UserError } from '../errors.js';
-import { LIMITS } from '../core/yaml-source.js';
+import { LIMITS } from '../validation/yaml-source.js';
 
 /** The package root (where questions/ and templates/ ship), from dist/ or src/. */
 export function packageRoot(): string {

@@ -1,11 +1,11 @@
 // Loading grids and answers files from disk: read with limits, validate, or fail with every
 // problem located (exit 1).
 import { ExitCode, UserError } from '../errors.js';
-import type { GridIndex } from '../core/grid-index.js';
-import { renderDiagnosticText } from '../core/render-diagnostics.js';
-import type { AnswersFile, Grid } from '../core/schema.js';
-import { hasErrors, validateGridText, validateText } from '../core/validate.js';
-import type { Diagnostic } from '../core/yaml-source.js';
+import type { GridIndex } from '../model/grid-index.js';
+import { renderDiagnosticText } from '../render/diagnostics.js';
+import type { AnswersFile, Grid } from '../model/schema.js';
+import { hasErrors, validateGridText, validateText } from '../validation/validate.js';
+import type { Diagnostic } from '../validation/yaml-source.js';
 import { defaultGridPath, displayPath, readUserFile } from './files.js';
 
 export { displayPath } from './files.js';

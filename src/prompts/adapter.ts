@@ -2,9 +2,9 @@
 // function asks one thing, in French, and returns a value or a navigation action. Every text that
 // comes from a grid or an answers file is stripped of control characters and ANSI escapes.
 import { styleText } from 'node:util';
-import type { QuestionRef } from '../core/grid-index.js';
-import type { Choice } from '../core/schema.js';
-import { stripControl } from '../core/text.js';
+import type { QuestionRef } from '../model/grid-index.js';
+import type { Choice } from '../model/schema.js';
+import { stripControl } from '../text/escape.js';
 
 /** Passed to every prompt: a signal to cancel it (SIGTERM, SIGHUP…), and streams for tests. */
 export interface AskContext {

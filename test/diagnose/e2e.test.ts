@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AnswersFile } from '../../src/core/schema.js';
-import { validateText } from '../../src/core/validate.js';
+import type { AnswersFile } from '../../src/model/schema.js';
+import { validateText } from '../../src/validation/validate.js';
 import { KEY, Session, snapshotCli } from './pty.js';
 import { fixturePath, loadFixtureGrid } from './fixtures.js';
 

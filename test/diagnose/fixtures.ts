@@ -1,8 +1,8 @@
 // Grids and answers for the diagnose tests, loaded the way the CLI loads them.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { indexGrid, type GridIndex } from '../../src/core/grid-index.js';
-import { validateGridText } from '../../src/core/validate.js';
+import { indexGrid, type GridIndex } from '../../src/model/grid-index.js';
+import { validateGridText } from '../../src/validation/validate.js';
 
 export const fixturePath = (name: string): string => fileURLToPath(new URL(`../fixtures/diagnose/${name}`, import.meta.url));
 

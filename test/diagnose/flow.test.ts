@@ -13,10 +13,10 @@ import {
   progressLine,
   setProject,
   summarize,
-} from '../../src/core/flow.js';
-import { indexGrid } from '../../src/core/grid-index.js';
-import type { AnswersFile } from '../../src/core/schema.js';
-import { validateText } from '../../src/core/validate.js';
+} from '../../src/questionnaire/flow.js';
+import { indexGrid } from '../../src/model/grid-index.js';
+import type { AnswersFile } from '../../src/model/schema.js';
+import { validateText } from '../../src/validation/validate.js';
 import { UserError } from '../../src/errors.js';
 import { loadFixtureGrid } from './fixtures.js';
 

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { describeCondition } from '../../src/core/render-worksheet.js';
+import { describeCondition } from '../../src/analysis/worksheet.js';
 import { loadGrid } from '../../src/io/load.js';
 import { repoRoot, runInProcess } from '../helpers.js';
 import { boxes, markdownlint, questionSections } from './helpers.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATE, renderReportJson, renderReportMarkdown } from '../../src/core/render-report.js';
+import { DEFAULT_TEMPLATE, renderReportJson, renderReportMarkdown } from '../../src/render/markdown.js';
 import {
   COMPARE_HTML_TEMPLATE,
   HTML_STYLE,
@@ -20,8 +20,8 @@ import {
   respondentEntryScores,
   shortName,
   WORKSHEET_HTML_TEMPLATE,
-} from '../../src/core/render-html.js';
-import type { ReportData } from '../../src/core/report.js';
+} from '../../src/render/html.js';
+import type { ReportData } from '../../src/analysis/report.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import { ARTIFACTS, atelierReport, compareInput, IMG, SCRIPT, singleReport, workshopReport, worksheet } from './fixtures.js';
 

@@ -3,10 +3,10 @@
 // worksheet of the default grid, and a before/after comparison.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildReport, type ReportData } from '../../src/core/report.js';
-import { buildWorksheet, type WorksheetData } from '../../src/core/render-worksheet.js';
-import type { CompareHtmlInput } from '../../src/core/render-html.js';
-import type { AnswersFile } from '../../src/core/schema.js';
+import { buildReport, type ReportData } from '../../src/analysis/report.js';
+import { buildWorksheet, type WorksheetData } from '../../src/analysis/worksheet.js';
+import type { CompareHtmlInput } from '../../src/render/html.js';
+import type { AnswersFile } from '../../src/model/schema.js';
 import { loadAnswers, loadGrid, type LoadedGrid } from '../../src/io/load.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -61,7 +61,7 @@ export function workshopFiles(): AnswersFile[] {
   return [claire, marc, julie];
 }
 
-/** The workshop above through buildReport (1..n respondents): what render-html must handle without a synthesis. */
+/** The workshop above through buildReport (1..n respondents): what render/html.ts must handle without a synthesis. */
 export function workshopReport(): ReportData {
   const files = workshopFiles();
   return buildReport(defaultGrid().index, files, { now: NOW, sourceLabels: ['claire.yaml', 'marc.yaml', `julie-${SCRIPT}.yaml`] });
@@ -70,8 +70,8 @@ export function workshopReport(): ReportData {
 /** examples/atelier through the workshop synthesis (workshop.ts), when both exist; null otherwise. */
 export async function atelierReport(): Promise<ReportData | null> {
   const dir = join(ROOT, 'examples/atelier');
-  if (!existsSync(dir) || !existsSync(join(ROOT, 'src/core/workshop.ts'))) return null;
-  const mod = (await import('../../src/core/workshop.js')) as {
+  if (!existsSync(dir) || !existsSync(join(ROOT, 'src/analysis/workshop.ts'))) return null;
+  const mod = (await import('../../src/analysis/workshop.js')) as {
     buildWorkshop?: (index: unknown, files: { answers: AnswersFile; source: string }[], options: { now: Date }) => ReportData;
   };
   if (typeof mod.buildWorkshop !== 'function') return null;

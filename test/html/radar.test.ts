@@ -1,6 +1,6 @@
 // The radar as an SVG string: geometry, series, nulls, styles that do not rely on colour, escaping.
 import { describe, expect, it } from 'vitest';
-import { radarPoint, radarSummary, RADAR, renderRadarSvg, seriesStyles, wrapLabel, type RadarInput } from '../../src/core/radar.js';
+import { radarPoint, radarSummary, RADAR, renderRadarSvg, seriesStyles, wrapLabel, type RadarInput } from '../../src/render/radar.js';
 
 const AXES = ['objectifs', 'acteurs', 'gouvernance', 'perimetre', 'porteuse', 'financement', 'actions', 'innovation'].map((id, i) => ({ id, label: `${i + 1}. Entrée ${id}` }));
 

@@ -17,9 +17,9 @@ import {
   safeHref,
   WORKSHEET_HTML_TEMPLATE,
   workshopSpread,
-} from '../../src/core/render-html.js';
-import { DEFAULT_TEMPLATE, renderReportMarkdown } from '../../src/core/render-report.js';
-import { buildReport, type ReportData } from '../../src/core/report.js';
+} from '../../src/render/html.js';
+import { DEFAULT_TEMPLATE, renderReportMarkdown } from '../../src/render/markdown.js';
+import { buildReport, type ReportData } from '../../src/analysis/report.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import { runInProcess } from '../helpers.js';
 import { fixtureReport } from '../report/helpers.js';

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadAnswers, loadGrid, type LoadedGrid } from '../../src/io/load.js';
-import type { AnswersFile } from '../../src/core/schema.js';
-import { buildReport, type ReportData } from '../../src/core/report.js';
+import type { AnswersFile } from '../../src/model/schema.js';
+import { buildReport, type ReportData } from '../../src/analysis/report.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'test/fixtures/report');

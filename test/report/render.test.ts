@@ -2,12 +2,12 @@
 // field by field, escaping of hostile user text, user templates, the terminal rendering.
 import { describe, expect, it } from 'vitest';
 import { renderForTerminal } from '../../src/commands/report.js';
-import { buildReport } from '../../src/core/report.js';
-import { escapeText, renderReportJson, renderReportMarkdown } from '../../src/core/render-report.js';
-import { validateGridText } from '../../src/core/validate.js';
+import { buildReport } from '../../src/analysis/report.js';
+import { escapeText, renderReportJson, renderReportMarkdown } from '../../src/render/markdown.js';
+import { validateGridText } from '../../src/validation/validate.js';
 import { UserError } from '../../src/errors.js';
 import { packagedTemplate } from '../../src/io/templates.js';
-import { DEFAULT_TEMPLATE } from '../../src/core/render-report.js';
+import { DEFAULT_TEMPLATE } from '../../src/render/markdown.js';
 import { answersFile, fixtureReport, markdownlint, miniGrid, NOW } from './helpers.js';
 
 const TEMPLATE = packagedTemplate(DEFAULT_TEMPLATE);

@@ -1,7 +1,7 @@
 // The report as data: stage, actions (priority, advice per level, six then annex), questions to
 // clarify, points d'appui, findings, programmes and their dates, the way to the application.
 import { describe, expect, it } from 'vitest';
-import { buildReport, frenchDate, nextSteps, textBar } from '../../src/core/report.js';
+import { buildReport, frenchDate, nextSteps, textBar } from '../../src/analysis/report.js';
 import { answersFile, fixtureReport, miniGrid, NOW } from './helpers.js';
 
 describe('buildReport: an early project', () => {

@@ -1,7 +1,7 @@
 // The report's numbers, computed by hand on the mini grid (test/fixtures/report/grid.yaml):
 // scale 0..3; vision weighs 2 (constats weighs 2 inside it), the other entrées 1.
 import { describe, expect, it } from 'vitest';
-import { levelFor, normalizeAnswers, roundScore, scoreAnswers } from '../../src/core/scoring.js';
+import { levelFor, normalizeAnswers, roundScore, scoreAnswers } from '../../src/analysis/scoring.js';
 import { answersFile, fixtureAnswers, miniGrid } from './helpers.js';
 
 function scores(name: 'debut' | 'mature') {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderSchema } from '../../src/commands/schema.js';
-import { indexGrid } from '../../src/core/grid-index.js';
-import { validateGridText } from '../../src/core/validate.js';
+import { indexGrid } from '../../src/model/grid-index.js';
+import { validateGridText } from '../../src/validation/validate.js';
 import { repoRoot, runSpawned } from '../helpers.js';
 
 const gridPath = join(repoRoot, 'questions/cap-ptce.yaml');
@@ -165,7 +165,7 @@ describe('the JSON Schemas', () => {
 describe('the README', () => {
   const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
   it('documents every diagnostic code and every exit code', async () => {
-    const { DIAGNOSTIC_CODES } = await import('../../src/core/codes.js');
+    const { DIAGNOSTIC_CODES } = await import('../../src/validation/codes.js');
     for (const code of Object.keys(DIAGNOSTIC_CODES)) expect(readme).toContain(`| \`${code}\` |`);
     for (const exit of ['| 0 |', '| 1 |', '| 2 |', '| 130 |']) expect(readme).toContain(exit);
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { validateText } from '../../src/core/validate.js';
+import { validateText } from '../../src/validation/validate.js';
 import { repoRoot } from '../helpers.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

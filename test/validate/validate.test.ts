@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES } from '../../src/core/codes.js';
+import { DIAGNOSTIC_CODES } from '../../src/validation/codes.js';
 import { runInProcess, runSpawned, repoRoot } from '../helpers.js';
 
 const fixtures = join(repoRoot, 'test/fixtures/validate');

@@ -3,7 +3,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkSameGrid, workshopWarnings } from '../../src/core/workshop.js';
+import { checkSameGrid, workshopWarnings } from '../../src/analysis/workshop.js';
 import { UserError } from '../../src/errors.js';
 import { runInProcess } from '../helpers.js';
 import { ATELIER, atelierFiles, ROOT, tempDir } from './helpers.js';

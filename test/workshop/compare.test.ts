@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCompare } from '../../src/core/compare.js';
-import { renderTemplateMarkdown } from '../../src/core/render-report.js';
+import { buildCompare } from '../../src/analysis/compare.js';
+import { renderTemplateMarkdown } from '../../src/render/markdown.js';
 import { loadAnswers, loadGrid } from '../../src/io/load.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import { runInProcess } from '../helpers.js';

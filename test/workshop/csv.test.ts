@@ -3,8 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACTION_PLAN_COLUMNS, renderActionPlanCsv, safeCell } from '../../src/core/action-plan.js';
-import { buildReport } from '../../src/core/report.js';
+import { ACTION_PLAN_COLUMNS, renderActionPlanCsv, safeCell } from '../../src/analysis/action-plan.js';
+import { buildReport } from '../../src/analysis/report.js';
 import { runInProcess } from '../helpers.js';
 import { answersFile, miniGrid } from '../report/helpers.js';
 import { ATELIER, atelierSynthesis, NOW, parseCsv, tempDir } from './helpers.js';

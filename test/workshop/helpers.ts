@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadAnswers, loadGrid, type LoadedGrid } from '../../src/io/load.js';
-import { buildWorkshop, type WorkshopData, type WorkshopFile } from '../../src/core/workshop.js';
+import { buildWorkshop, type WorkshopData, type WorkshopFile } from '../../src/analysis/workshop.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'test/workshop/fixtures');

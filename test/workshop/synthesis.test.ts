@@ -3,8 +3,8 @@
 // the JSON fields, the Markdown a facilitator projects. Expected numbers computed by hand from the
 // three files (scale 0..3: pas-aborde 0, en-reflexion 1, engage 2, acquis 3).
 import { describe, expect, it } from 'vitest';
-import { buildWorkshop, renderWorkshopJson } from '../../src/core/workshop.js';
-import { renderReportMarkdown } from '../../src/core/render-report.js';
+import { buildWorkshop, renderWorkshopJson } from '../../src/analysis/workshop.js';
+import { renderReportMarkdown } from '../../src/render/markdown.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import { markdownlint } from '../report/helpers.js';
 import { atelierFiles, atelierSynthesis, defaultGrid, NOW } from './helpers.js';

@@ -8,13 +8,13 @@
 //
 // Numbers come from the report of each file (report.ts): the same scores, gaps and stage as
 // `cap-ptce report` gives for each file on its own. Delta = after − before, in points out of 100.
-import type { CompareHtmlInput } from './render-html.js';
-import type { GridIndex } from './grid-index.js';
-import { findChoice } from './grid-index.js';
+import type { CompareHtmlInput } from '../render/html.js';
+import type { GridIndex } from '../model/grid-index.js';
+import { findChoice } from '../model/grid-index.js';
 import { buildReport, frenchDate, type ActionReport, type LevelRef, type QuestionReport, type ReportData } from './report.js';
-import type { AnswersFile, AnswerValue } from './schema.js';
+import type { AnswersFile, AnswerValue } from '../model/schema.js';
 import { normalizeAnswers, sameAnswerValue } from './scoring.js';
-import { stripControl } from './text.js';
+import { stripControl } from '../text/escape.js';
 
 export const COMPARE_FORMAT = 'cap-ptce/compare@1';
 
@@ -401,7 +401,7 @@ function gapLine(g: GapChange): string {
   return `${where}${g.title}${answers}`;
 }
 
-/** The comparison as the HTML page shows it (render-html.ts takes a minimal, renderer-owned shape). */
+/** The comparison as the HTML page shows it (render/html.ts takes a minimal, renderer-owned shape). */
 export function compareHtmlInput(data: CompareData): CompareHtmlInput {
   const side = (s: CompareSide, label: string): NonNullable<CompareHtmlInput['before']> => ({
     label,

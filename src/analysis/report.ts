@@ -1,18 +1,18 @@
 // The readiness report as data: scores, ACTE stage, points d'appui, gaps (actions), questions to
 // clarify, rule findings, programmes, and the path to the AMI application. Pure: the clock comes
 // in as `now`, nothing is read or printed here. Markdown and JSON are rendered from this data
-// (render-report.ts), so a user's template sees exactly what the JSON holds.
+// (render/markdown.ts), so a user's template sees exactly what the JSON holds.
 //
 // Workshops: `respondents` is a list. Without `basis`, the numbers are computed from the first
 // respondent (a single report); every question carries `responses`, one per respondent. A workshop
 // synthesis (workshop.ts) passes a `basis`: the group's collective answers and, per question, the
 // collective score (mean of the respondents' scores); the numbers, gaps, stage, findings and
 // programmes are then computed on it, and the flattened answer of each question is the group's.
-import { evaluateCondition, type AnswerMap } from './conditions.js';
-import { findChoice, type GridIndex, type QuestionRef } from './grid-index.js';
-import type { Answer, AnswersFile, AnswerValue, Choice, Condition, GapAdvice, Level, Question, QuestionType, Severity, Source } from './schema.js';
+import { evaluateCondition, type AnswerMap } from '../model/conditions.js';
+import { findChoice, type GridIndex, type QuestionRef } from '../model/grid-index.js';
+import type { Answer, AnswersFile, AnswerValue, Choice, Condition, GapAdvice, Level, Question, QuestionType, Severity, Source } from '../model/schema.js';
 import { levelFor, normalizeAnswers, roundScore, scoreAnswers, type Counts, type QuestionScore, type QuestionStatus, type Scores, type Totals } from './scoring.js';
-import { stripControl, stripControlKeepLines } from './text.js';
+import { stripControl, stripControlKeepLines } from '../text/escape.js';
 
 export const REPORT_FORMAT = 'cap-ptce/report@1';
 

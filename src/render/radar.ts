@@ -11,7 +11,7 @@
 // - Accessibility: role="img", a <title> and a <desc> (the numbers in words) referenced by
 //   aria-labelledby. The page puts the same numbers in a table next to the chart.
 // - Every text that comes from a grid or an answers file is escaped for XML.
-import { escapeHtml, stripControl } from './text.js';
+import { escapeHtml, stripControl } from '../text/escape.js';
 
 export type RadarSeriesKind = 'respondent' | 'collective' | 'before' | 'after';
 

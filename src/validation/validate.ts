@@ -1,11 +1,11 @@
 // From YAML text to a checked grid or answers file, with every problem located. Pure.
 import { checkAnswers } from './check-answers.js';
 import { checkGrid } from './check-grid.js';
-import { indexGrid, type GridIndex } from './grid-index.js';
+import { indexGrid, type GridIndex } from '../model/grid-index.js';
 import { knownKeysAt } from './known-keys.js';
-import { ANSWERS_FORMAT, AnswersFileSchema, GRID_FORMAT, GridSchema, type AnswersFile, type Grid } from './schema.js';
+import { ANSWERS_FORMAT, AnswersFileSchema, GRID_FORMAT, GridSchema, type AnswersFile, type Grid } from '../model/schema.js';
 import { schemaIssuesToDiagnostics } from './schema-issues.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../text/suggest.js';
 import { parseYaml, type Diagnostic } from './yaml-source.js';
 
 export type DocumentKind = 'grid' | 'answers';

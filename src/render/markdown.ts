@@ -13,9 +13,9 @@
 // Pure: the template source is passed in (src/io/templates.ts reads the packaged ones).
 import Handlebars from 'handlebars';
 import { ExitCode, UserError } from '../errors.js';
-import type { ReportData } from './report.js';
+import type { ReportData } from '../analysis/report.js';
 import { COMMON_HELPERS, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from './templating.js';
-import { stripControl } from './text.js';
+import { stripControl } from '../text/escape.js';
 
 export { tidyMarkdown } from './templating.js';
 

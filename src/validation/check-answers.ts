@@ -1,8 +1,8 @@
 // Checks an answers file against its grid. Answers are never dropped: what no longer fits is
 // reported, and the caller decides (keep it, ask the user).
-import type { GridIndex, QuestionRef } from './grid-index.js';
-import type { Answer, AnswersFile } from './schema.js';
-import { didYouMean } from './suggest.js';
+import type { GridIndex, QuestionRef } from '../model/grid-index.js';
+import type { Answer, AnswersFile } from '../model/schema.js';
+import { didYouMean } from '../text/suggest.js';
 import type { PathDiagnostic } from './yaml-source.js';
 
 function majorOf(version: string): string {

@@ -14,7 +14,7 @@
 // against CSV injection: grids and answers are user files.
 import { stringify } from 'csv-stringify/sync';
 import type { ActionReport, ReportData } from './report.js';
-import { stripControlKeepLines } from './text.js';
+import { stripControlKeepLines } from '../text/escape.js';
 import type { WorkshopData } from './workshop.js';
 
 export const ACTION_PLAN_COLUMNS = [

@@ -23,8 +23,8 @@
 //   author's name. Nobody answered on the scale: « Je ne sais pas » if someone said so, else
 //   « Non concerné » if someone said so, else no answer.
 import { ExitCode, UserError } from '../errors.js';
-import type { AnswerMap } from './conditions.js';
-import type { GridIndex, QuestionRef } from './grid-index.js';
+import type { AnswerMap } from '../model/conditions.js';
+import type { GridIndex, QuestionRef } from '../model/grid-index.js';
 import {
   answerLabel,
   buildReport,
@@ -36,9 +36,9 @@ import {
   type RespondentInfo,
   type Response,
 } from './report.js';
-import type { Answer, AnswersFile, AnswerValue, Choice, QuestionType } from './schema.js';
+import type { Answer, AnswersFile, AnswerValue, Choice, QuestionType } from '../model/schema.js';
 import { normalizeAnswers, roundScore, sameAnswerValue, scoreAnswers, type QuestionStatus, type Scores } from './scoring.js';
-import { stripControl } from './text.js';
+import { stripControl } from '../text/escape.js';
 
 /** Spread (0..1) from which a question is divergent: half the scale. */
 export const DIVERGENCE_SPREAD = 0.5;

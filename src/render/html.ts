@@ -7,7 +7,7 @@
 // ANSI escapes removed, line breaks kept for notes, `url` fields kept only when http(s)) and are
 // compiled with Handlebars' own HTML escaping: every `{{x}}` is escaped, and the templates never
 // use `{{{x}}}`. The only markup that is not escaped is built here and passed as SafeString: the
-// radar (src/core/radar.ts, which escapes its labels itself), legend swatches, and the CSS string of
+// radar (src/render/radar.ts, which escapes its labels itself), legend swatches, and the CSS string of
 // the print header (escaped for CSS by `cssString`).
 //
 // Entry points, for the commands:
@@ -18,10 +18,10 @@ import Handlebars from 'handlebars';
 import { COMMON_HELPERS, lockedHandlebars, type LockedHandlebars } from './templating.js';
 import { ExitCode, UserError } from '../errors.js';
 import { legendSwatch, radarSummary, renderRadarSvg, respondentStyle, seriesStyles, type RadarInput, type RadarSeries } from './radar.js';
-import type { EntryReport, QuestionReport, ReportData, Response } from './report.js';
-import type { WorksheetData } from './render-worksheet.js';
-import { roundScore } from './scoring.js';
-import { stripControl, stripControlKeepLines } from './text.js';
+import type { EntryReport, QuestionReport, ReportData, Response } from '../analysis/report.js';
+import type { WorksheetData } from '../analysis/worksheet.js';
+import { roundScore } from '../analysis/scoring.js';
+import { stripControl, stripControlKeepLines } from '../text/escape.js';
 
 export const REPORT_HTML_TEMPLATE = 'report.html.hbs';
 export const WORKSHEET_HTML_TEMPLATE = 'worksheet.html.hbs';
@@ -240,7 +240,7 @@ export interface WorkshopSpread {
 }
 
 /**
- * What render-html reads of a workshop synthesis (workshop.ts's `WorkshopData.workshop`) when the
+ * What render/html.ts reads of a workshop synthesis (workshop.ts's `WorkshopData.workshop`) when the
  * data carries one; anything missing is computed here from `responses[]` by the same rules.
  */
 export interface WorkshopHints {

@@ -1,17 +1,17 @@
 // The grid as a printable worksheet for workshops (`cap-ptce grid`). Pure: a grid index in, data
 // out (buildWorksheet), then data and a template source in, Markdown out (renderWorksheetMarkdown).
 //
-// Escaping follows the report (render-report.ts): the template sees a copy of the data in which
+// Escaping follows the report (render/markdown.ts): the template sees a copy of the data in which
 // every string is already escaped for inline Markdown (no ANSI, no HTML, no heading, list or table
 // syntax, one line), and it is compiled with `noEscape: true`. The template itself holds the
 // Markdown structure; the only structural strings built here are the dotted lines to write on.
 import { ExitCode, UserError } from '../errors.js';
-import type { GridIndex, QuestionRef } from './grid-index.js';
-import type { Choice, Condition } from './schema.js';
-import { didYouMean } from './suggest.js';
-import { markdownView } from './render-report.js';
-import { COMMON_HELPERS, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from './templating.js';
-import { stripControl } from './text.js';
+import type { GridIndex, QuestionRef } from '../model/grid-index.js';
+import type { Choice, Condition } from '../model/schema.js';
+import { didYouMean } from '../text/suggest.js';
+import { markdownView } from '../render/markdown.js';
+import { COMMON_HELPERS, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from '../render/templating.js';
+import { stripControl } from '../text/escape.js';
 
 export const WORKSHEET_TEMPLATE = 'worksheet.md.hbs';
 

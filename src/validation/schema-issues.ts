@@ -1,6 +1,6 @@
 // zod issues turned into French diagnostics with stable codes and a path to locate them.
 import type { z } from 'zod';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../text/suggest.js';
 import type { PathDiagnostic, PathSegment } from './yaml-source.js';
 
 type Issue = z.core.$ZodIssue;

@@ -1,9 +1,9 @@
 // Checks a schema-valid grid for what the schema cannot say: unique ids, references that
 // resolve, conditions that look only backwards, coherent scales and levels.
-import { conditionQuestionIds } from './conditions.js';
-import { fullQuestionId, indexGrid, maxScoreOf, type GridIndex, type QuestionRef } from './grid-index.js';
-import type { Choice, Condition, Grid } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { conditionQuestionIds } from '../model/conditions.js';
+import { fullQuestionId, indexGrid, maxScoreOf, type GridIndex, type QuestionRef } from '../model/grid-index.js';
+import type { Choice, Condition, Grid } from '../model/schema.js';
+import { didYouMean } from '../text/suggest.js';
 import type { PathDiagnostic, PathSegment } from './yaml-source.js';
 
 export interface CheckGridOptions {

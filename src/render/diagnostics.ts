@@ -1,6 +1,6 @@
 // Diagnostics as text (file:line:col), GitHub Actions annotations, or JSON. Pure.
-import { stripControl } from './text.js';
-import type { Diagnostic } from './yaml-source.js';
+import { stripControl } from '../text/escape.js';
+import type { Diagnostic } from '../validation/yaml-source.js';
 
 const SEVERITY_FR = { error: 'erreur', warning: 'avertissement' } as const;
 

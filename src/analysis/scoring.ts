@@ -10,10 +10,10 @@
 // - An entrée's score is the weighted mean of its scored questions × 100, rounded; null when no
 //   question in it has a score. The overall score is the weighted mean (entrée weights) of the
 //   entrée scores that are not null, rounded.
-import { currentQuestionId } from './check-answers.js';
-import { isApplicable, type AnswerMap } from './conditions.js';
-import { findChoice, type GridIndex, type QuestionRef } from './grid-index.js';
-import type { Answer, AnswersFile, AnswerValue, Choice, Level } from './schema.js';
+import { currentQuestionId } from '../validation/check-answers.js';
+import { isApplicable, type AnswerMap } from '../model/conditions.js';
+import { findChoice, type GridIndex, type QuestionRef } from '../model/grid-index.js';
+import type { Answer, AnswersFile, AnswerValue, Choice, Level } from '../model/schema.js';
 
 /** What became of one question for one respondent. */
 export type QuestionStatus =

@@ -2,11 +2,11 @@
 // selected entrées, which apply given the answers so far, where "next" and "back" lead, where a
 // resumed session starts, the progress, and how an answer changes the answers file. Pure.
 import { Document, isMap } from 'yaml';
-import { currentQuestionId, answerValueProblem } from './check-answers.js';
-import { isApplicable } from './conditions.js';
-import type { GridIndex, QuestionRef } from './grid-index.js';
-import { ANSWERS_FORMAT, type Answer, type AnswersFile, type Entry } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { currentQuestionId, answerValueProblem } from '../validation/check-answers.js';
+import { isApplicable } from '../model/conditions.js';
+import type { GridIndex, QuestionRef } from '../model/grid-index.js';
+import { ANSWERS_FORMAT, type Answer, type AnswersFile, type Entry } from '../model/schema.js';
+import { didYouMean } from '../text/suggest.js';
 import { ExitCode, UserError } from '../errors.js';
 
 /** The questions asked in one session: the selected entrées, in grid order. */

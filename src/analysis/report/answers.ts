@@ -1,0 +1,92 @@
+// How an answer reads in a report: labels, examples split into the grid's and the respondent's
+// own, cleaned text, score bars. Shared by every part of the report.
+import { findChoice, type QuestionRef } from '../../model/grid-index.js';
+import type { AnswerValue, Level, Question, Source } from '../../model/schema.js';
+import { stripControl, stripControlKeepLines } from '../../text/escape.js';
+import type { LevelRef, SourceRef } from './types.js';
+
+/** "██████░░░░": ten cells; a null score gives an empty bar. */
+export function textBar(score: number | null, width = 10): string {
+  const filled = score === null ? 0 : Math.max(0, Math.min(width, Math.round(score / (100 / width))));
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export function levelRef(level: Level | null): LevelRef | null {
+  return level ? { id: level.id, label: level.label, description: level.description ?? null } : null;
+}
+
+export function sourceRef(source: Source): SourceRef {
+  return { label: source.label, url: source.url ?? null, year: source.year ?? null };
+}
+
+export function clean(text: string | undefined | null): string | null {
+  if (text === undefined || text === null) return null;
+  const out = stripControl(text).trim();
+  return out.length > 0 ? out : null;
+}
+
+export function cleanLines(text: string | undefined | null): string | null {
+  if (text === undefined || text === null) return null;
+  const out = stripControlKeepLines(text).trim();
+  return out.length > 0 ? out : null;
+}
+
+function normalizeExample(s: string): string {
+  return stripControl(s).normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Splits ticked examples into the grid's own and the ones the respondent added. */
+export function splitExamples(question: Question, given: readonly string[] | undefined): { examples: string[]; ownExamples: string[] } {
+  const grid = new Map((question.examples ?? []).map((e) => [normalizeExample(e), e]));
+  const examples: string[] = [];
+  const ownExamples: string[] = [];
+  for (const raw of given ?? []) {
+    if (typeof raw !== 'string') continue;
+    const key = normalizeExample(raw);
+    if (!key) continue;
+    const match = grid.get(key);
+    if (match !== undefined) {
+      if (!examples.includes(match)) examples.push(match);
+    } else {
+      const own = clean(raw)!;
+      if (!ownExamples.includes(own)) ownExamples.push(own);
+    }
+  }
+  return { examples, ownExamples };
+}
+
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(n).replace('.', ',');
+}
+
+/** An answer as a person reads it. */
+export function answerLabel(ref: QuestionRef, value: AnswerValue | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'Aucun';
+    return value.map((id) => findChoice(ref, id)?.label ?? clean(id) ?? '').filter(Boolean).join(' ; ');
+  }
+  if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
+  if (typeof value === 'number') return ref.question.unit ? `${formatNumber(value)} ${ref.question.unit}` : formatNumber(value);
+  if (ref.choices.length > 0) {
+    const choice = findChoice(ref, value);
+    if (choice) return choice.label;
+  }
+  return cleanLines(value);
+}
+
+export function answerIds(value: AnswerValue | undefined): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+export function valueText(value: AnswerValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}

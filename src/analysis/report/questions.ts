@@ -1,0 +1,103 @@
+// Per question, every respondent's answer and the one the numbers use; per entrée, its score,
+// level and coverage.
+import type { AnswerMap } from '../../model/conditions.js';
+import type { GridIndex, QuestionRef } from '../../model/grid-index.js';
+import type { Answer } from '../../model/schema.js';
+import { roundScore, type Scores } from '../scoring.js';
+import { targetChoice, questionNumber } from './actions.js';
+import { answerIds, answerLabel, cleanLines, levelRef, round2, splitExamples, textBar } from './answers.js';
+import { collectiveResponse } from './collective.js';
+import type { CollectiveBasis, EntryReport, QuestionReport, RespondentInfo, Response } from './types.js';
+
+/** What the question reports are read from: each respondent's answers and scores, and the ones the numbers use. */
+export interface QuestionSources {
+  normalized: readonly { answers: Record<string, Answer> }[];
+  respondents: readonly RespondentInfo[];
+  /** The scores the report's numbers use (first respondent's, or the group's). */
+  scores: Scores;
+  /** Each respondent's own scores. */
+  scoresOf: readonly Scores[];
+  answers: AnswerMap;
+  basis: CollectiveBasis | undefined;
+}
+
+function responseOf(ref: QuestionRef, r: number, src: QuestionSources): Response {
+  const answer: Answer | undefined = src.normalized[r]!.answers[ref.fullId];
+  const qs = src.scoresOf[r]!.byQuestion.get(ref.fullId)!;
+  const { examples, ownExamples } = splitExamples(ref.question, answer?.examples);
+  return {
+    respondent: src.respondents[r]!.label,
+    status: qs.status,
+    answerIds: answerIds(answer?.value),
+    label: answerLabel(ref, answer?.value),
+    score: qs.score === null ? null : roundScore(qs.score * 100),
+    examples,
+    ownExamples,
+    note: cleanLines(answer?.note),
+  };
+}
+
+/** One report per question, keyed by full id, in grid order. */
+export function buildQuestionReports(index: GridIndex, src: QuestionSources): Map<string, QuestionReport> {
+  const { scores, answers, basis } = src;
+  const questionReports = new Map<string, QuestionReport>();
+  for (const ref of index.questions) {
+    const responses = src.respondents.map((_, r) => responseOf(ref, r, src));
+    const qs = scores.byQuestion.get(ref.fullId)!;
+    const first = basis ? collectiveResponse(ref, qs, answers[ref.fullId], responses) : responses[0]!;
+    const target = targetChoice(ref);
+    const hintKey = qs.choice?.id ?? (typeof answers[ref.fullId]?.value === 'string' ? (answers[ref.fullId]!.value as string) : undefined);
+    questionReports.set(ref.fullId, {
+      id: ref.fullId,
+      number: questionNumber(ref),
+      entry: ref.entry.id,
+      entryTitle: ref.entry.title,
+      text: ref.question.text,
+      type: ref.question.type,
+      examplesLead: ref.question.examplesLead ?? null,
+      weight: ref.question.weight ?? 1,
+      importance: ref.question.priority ?? 3,
+      applicable: qs.status !== 'hidden',
+      target: target ? { id: target.id, label: target.label } : null,
+      dossier: ref.question.dossier ?? ref.entry.dossier ?? [],
+      status: first.status,
+      answer: first.label === null ? null : { ids: first.answerIds, label: first.label },
+      score: first.score,
+      hint: hintKey ? (ref.question.hints?.[hintKey] ?? null) : null,
+      examples: first.examples,
+      ownExamples: first.ownExamples,
+      note: first.note,
+      responses,
+    });
+  }
+
+  return questionReports;
+}
+
+export function buildEntries(index: GridIndex, scores: Scores, questionReports: ReadonlyMap<string, QuestionReport>): EntryReport[] {
+  return index.grid.entries.map((entry, i) => {
+    const s = scores.entries[i]!;
+    return {
+      id: entry.id,
+      number: i + 1,
+      title: entry.title,
+      source: entry.source,
+      intro: entry.intro ?? null,
+      weight: s.weight,
+      score: s.score,
+      level: levelRef(s.level),
+      coverage: s.coverage === null ? null : round2(s.coverage),
+      coveragePercent: s.coverage === null ? null : Math.round(s.coverage * 100),
+      applicable: s.applicable,
+      answered: s.answered,
+      unknown: s.unknown,
+      na: s.na,
+      unanswered: s.unanswered,
+      hidden: s.hidden,
+      bar: textBar(s.score),
+      scoreLabel: s.score === null ? '—' : `${s.score}/100`,
+      dossier: entry.dossier ?? [],
+      questions: s.questions.map((q) => questionReports.get(q.fullId)!),
+    };
+  });
+}

@@ -1,0 +1,284 @@
+// The report's data shape (what JSON carries and what templates see), and its constants.
+import type { AnswerMap } from '../../model/conditions.js';
+import type { GapAdvice, QuestionType, Severity } from '../../model/schema.js';
+import type { Counts, QuestionStatus, Totals } from '../scoring.js';
+
+export const REPORT_FORMAT = 'cap-ptce/report@1';
+
+/** How many actions the report puts first; the others go to an annex numbered on from here + 1. */
+export const PRIORITY_ACTIONS = 6;
+
+export interface Ref {
+  id: string;
+  label: string;
+}
+export interface LevelRef extends Ref {
+  description: string | null;
+}
+export interface SourceRef {
+  label: string;
+  url: string | null;
+  year: number | null;
+}
+
+export interface RespondentInfo {
+  /** The name given in the answers file, if any. */
+  name: string | null;
+  /** How the report names this respondent ("Claire"; "Répondant 2" or "personne non précisée" without a name). */
+  label: string;
+  /** Where the answers come from (a file path as the user typed it), if known. */
+  source: string | null;
+  updatedAt: string | null;
+  /** Answers whose question is not in this grid: kept in the file, left out of the report. */
+  unmatched: { key: string; value: string }[];
+}
+
+/** One respondent's answer to one question. */
+export interface Response {
+  respondent: string;
+  status: QuestionStatus;
+  /** Choice ids picked (scale, single, multi); empty otherwise. */
+  answerIds: string[];
+  /** The answer as a person reads it; null when unanswered. */
+  label: string | null;
+  /** 0..100 for a scored answer. */
+  score: number | null;
+  /** Examples of the grid that the respondent ticked. */
+  examples: string[];
+  /** Examples the respondent added. */
+  ownExamples: string[];
+  note: string | null;
+}
+
+export interface QuestionReport {
+  /** Full id, "entree.question". */
+  id: string;
+  /** "2.1": entrée number, question number. */
+  number: string;
+  entry: string;
+  entryTitle: string;
+  text: string;
+  type: QuestionType;
+  examplesLead: string | null;
+  weight: number;
+  /** The expert importance carried by the grid, 1 (most important) to 5. */
+  importance: number;
+  /** Whether the question is asked (its `when` holds). */
+  applicable: boolean;
+  target: Ref | null;
+  dossier: string[];
+  // The first respondent's answer, flattened for templates:
+  status: QuestionStatus;
+  answer: { ids: string[]; label: string } | null;
+  score: number | null;
+  /** What this answer means, what comes next (grid hint for the answer). */
+  hint: string | null;
+  examples: string[];
+  ownExamples: string[];
+  note: string | null;
+  /** Every respondent's answer (one today). */
+  responses: Response[];
+}
+
+export interface EntryReport extends Counts {
+  id: string;
+  number: number;
+  title: string;
+  source: string;
+  intro: string | null;
+  weight: number;
+  score: number | null;
+  level: LevelRef | null;
+  coveragePercent: number | null;
+  /** "██████░░░░": ten cells, one per 10 points. */
+  bar: string;
+  /** "62/100", or "—" when the entrée has no score. */
+  scoreLabel: string;
+  dossier: string[];
+  questions: QuestionReport[];
+}
+
+export interface CriterionReport {
+  label: string;
+  met: boolean;
+}
+
+export interface StageReport extends Ref {
+  description: string;
+  /** 1-based position among the grid's stages. */
+  position: number;
+  count: number;
+  /** Whether every criterion of this stage holds (false when no stage is reached: the first is shown). */
+  reached: boolean;
+  criteria: CriterionReport[];
+  met: string[];
+  missing: string[];
+  /** What leads to the next stage, in one sentence (from the grid). */
+  nextHint: string | null;
+  next: (Ref & { description: string; met: string[]; missing: string[] }) | null;
+  programmes: Ref[];
+}
+
+export interface ActionReport {
+  /** 1 = first to do. Also the number printed in the report (the annex goes on from 7). */
+  priority: number;
+  annex: boolean;
+  kind: 'finding' | 'question';
+  /** Full question id, for a question gap. */
+  question: string | null;
+  /** Rule id, for a blocking finding. */
+  rule: string | null;
+  advice: GapAdvice;
+  /** Importance × gap size, 0..1; null for blocking findings, which come first anyway. */
+  urgency: number | null;
+  importance: number | null;
+  questionText: string | null;
+  /** "1.2" */
+  questionNumber: string | null;
+  entry: string | null;
+  entryTitle: string | null;
+  answer: Ref | null;
+  target: Ref | null;
+  /** Steps on the scale between the answer and the target. */
+  steps: number | null;
+  dossier: string[];
+  source: SourceRef | null;
+}
+
+export interface ClarifyItem {
+  question: string;
+  number: string;
+  text: string;
+  entryTitle: string;
+  /** What to do to find the answer (grid hint for "Je ne sais pas"). */
+  hint: string | null;
+  note: string | null;
+}
+
+export interface StrengthItem {
+  question: string;
+  number: string;
+  text: string;
+  entryTitle: string;
+  answer: string;
+  hint: string | null;
+  examples: string[];
+  ownExamples: string[];
+  note: string | null;
+}
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  blocking: 'Point bloquant',
+  warning: 'À surveiller',
+  info: 'Pour information',
+  ok: 'Point conforme',
+};
+
+export interface FindingReport {
+  rule: string;
+  title: string;
+  severity: Severity;
+  severityLabel: string;
+  message: string;
+  advice: string | null;
+  source: SourceRef;
+  programmes: Ref[];
+  dossier: string | null;
+}
+
+export type ProgrammeStatus = 'closed' | 'open' | 'upcoming' | 'ongoing';
+
+export interface ProgrammeReport {
+  id: string;
+  name: string;
+  issuer: string;
+  description: string | null;
+  source: SourceRef;
+  status: ProgrammeStatus;
+  statusLabel: string;
+  closed: boolean;
+  opens: string | null;
+  closes: string | null;
+  /** "23 juin 2021" */
+  closesLabel: string | null;
+  calendar: { date: string; dateLabel: string; label: string; past: boolean }[];
+  /** Whether the answers meet the programme's `fits` condition; null when the grid gives none. */
+  fits: boolean | null;
+  fitsLabel: string;
+  /** Funding lines whose condition holds for these answers. */
+  funding: { label: string; rate: number | null }[];
+  eligibility: string[];
+  beneficiaries: string[];
+  stages: Ref[];
+  /** What to check before relying on this programme (dates, current call). */
+  advice: string[];
+}
+
+export interface DossierSection {
+  section: string;
+  items: {
+    question: string;
+    number: string;
+    text: string;
+    answer: string | null;
+    examples: string[];
+    ownExamples: string[];
+    note: string | null;
+  }[];
+  /** Actions of the report that feed this section (their priority numbers). */
+  actions: number[];
+  findings: { rule: string; title: string; severityLabel: string }[];
+}
+
+export interface ReportData {
+  format: typeof REPORT_FORMAT;
+  overall: { score: number | null; level: LevelRef | null; bar: string; scoreLabel: string };
+  entries: EntryReport[];
+  /** Every action, priority order: blocking findings first, then importance × gap size. */
+  gaps: ActionReport[];
+  findings: FindingReport[];
+  stage: StageReport | null;
+
+  title: string;
+  date: string;
+  dateLabel: string;
+  grid: { id: string; version: string; title: string; source: string; description: string | null };
+  project: { name: string | null; territory: string | null };
+  respondents: RespondentInfo[];
+  completeness: Omit<Totals, 'coverage'> & { percent: number | null };
+  strengths: StrengthItem[];
+  priorityActions: ActionReport[];
+  annexActions: ActionReport[];
+  clarify: ClarifyItem[];
+  unanswered: { question: string; number: string; text: string; entryTitle: string }[];
+  programmes: ProgrammeReport[];
+  dossier: DossierSection[];
+  method: {
+    /** The scored choices of the grid's scale, e.g. Pas encore abordé 0 … Acquis 3. */
+    scale: { label: string; score: number }[];
+    maxScore: number | null;
+    levels: { label: string; min: number; max: number }[];
+    priorityActions: number;
+    sources: string[];
+  };
+}
+
+export interface BuildReportOptions {
+  now: Date;
+  /** Where the (first) answers come from, e.g. the file path as typed. */
+  sourceLabel?: string;
+  /** One label per respondent, for several answers files. */
+  sourceLabels?: string[];
+  /** How to name each respondent (a workshop tells apart two « Claire »); default: their name, else « Répondant n ». */
+  respondentLabels?: string[];
+  /** Workshop synthesis: what the numbers are computed on instead of the first respondent. */
+  basis?: CollectiveBasis;
+}
+
+/** The group's answers, for a workshop synthesis (see workshop.ts for how they are formed). */
+export interface CollectiveBasis {
+  /** One answer per question, keyed by current question id: the stage, rules, programmes and gaps are computed on them. */
+  answers: AnswerMap;
+  /** Per question, the collective score 0..1 (mean of the respondents' scores); it replaces the score of the collective answer. */
+  scores: ReadonlyMap<string, number>;
+}

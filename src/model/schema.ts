@@ -194,8 +194,12 @@ export const ProgrammeSchema = z
   .strict();
 export type Programme = z.infer<typeof ProgrammeSchema>;
 
+/** A top-level `$schema` key lets editors find the JSON Schema; it carries no meaning for the tool. */
+const schemaKey = z.string().optional().describe('Adresse du schéma JSON, pour les éditeurs (ignorée par cap-ptce)');
+
 export const GridSchema = z
   .object({
+    $schema: schemaKey,
     format: z.literal(GRID_FORMAT),
     id: slug,
     version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'version semver attendue (ex. 1.0.0)'),
@@ -228,6 +232,7 @@ export type Answer = z.infer<typeof AnswerSchema>;
 
 export const AnswersFileSchema = z
   .object({
+    $schema: schemaKey,
     format: z.literal(ANSWERS_FORMAT),
     grid: z.object({ id: slug, version: z.string() }).strict(),
     project: z
@@ -242,13 +247,20 @@ export const AnswersFileSchema = z
   .strict();
 export type AnswersFile = z.infer<typeof AnswersFileSchema>;
 
+// `$id` names each schema without claiming a web address: no public host serves them yet, and
+// editors find them through a relative path into node_modules/cap-ptce/schema/ (see README).
+export const GRID_SCHEMA_ID = 'urn:cap-ptce:schema:grid@1';
+export const ANSWERS_SCHEMA_ID = 'urn:cap-ptce:schema:answers@1';
+
+function jsonSchema(schema: z.ZodType, id: string, title: string, description: string): object {
+  const { $schema, ...rest } = z.toJSONSchema(schema, { target: 'draft-07', io: 'input' }) as Record<string, unknown>;
+  return { $schema, $id: id, title, description, ...rest };
+}
+
 export function gridJsonSchema(): object {
-  return { ...z.toJSONSchema(GridSchema, { target: 'draft-07', io: 'input' }), title: 'Grille cap-ptce' };
+  return jsonSchema(GridSchema, GRID_SCHEMA_ID, 'Grille cap-ptce', 'Grille de questions cap-ptce (format: cap-ptce/grid@1) : entrées, questions, échelles, repères, règles et programmes.');
 }
 
 export function answersJsonSchema(): object {
-  return {
-    ...z.toJSONSchema(AnswersFileSchema, { target: 'draft-07', io: 'input' }),
-    title: 'Réponses cap-ptce',
-  };
+  return jsonSchema(AnswersFileSchema, ANSWERS_SCHEMA_ID, 'Réponses cap-ptce', 'Fichier de réponses à une grille cap-ptce (format: cap-ptce/answers@1), écrit par « cap-ptce diagnose ».');
 }

@@ -1,7 +1,7 @@
 // The questionnaire's logic, with no prompts and no file system: which questions are asked for the
 // selected entrées, which apply given the answers so far, where "next" and "back" lead, where a
 // resumed session starts, the progress, and how an answer changes the answers file. Pure.
-import { Document, isMap } from 'yaml';
+import { Document, isMap, isScalar, Scalar, visit } from 'yaml';
 import { currentQuestionId, answerValueProblem } from '../validation/check-answers.js';
 import { isApplicable } from '../model/conditions.js';
 import type { GridIndex, QuestionRef } from '../model/grid-index.js';
@@ -299,6 +299,20 @@ export function answersToYaml(file: AnswersFile, index?: GridIndex): string {
   const doc = new Document(ordered);
   const grid = doc.get('grid', true);
   if (isMap(grid)) grid.flow = true;
+  quoteDateLikeStrings(doc);
   const header = '# Réponses au diagnostic cap-ptce, enregistrées après chaque réponse.\n# Reprendre : cap-ptce diagnose --resume · Rapport : cap-ptce report <ce fichier>\n';
   return header + doc.toString({ lineWidth: 0 });
 }
+
+// YAML 1.1 readers (PyYAML, js-yaml's default schema, so ajv-cli) turn a plain 2026-11-27T14:08:09Z
+// or 2026-11-27 into a date, and the file then fails the published JSON Schema, which wants a
+// string. Quoting every date-like string keeps timestamps, and notes that look like dates, strings.
+const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]|$)/;
+function quoteDateLikeStrings(doc: Document): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === 'string' && DATE_LIKE.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+}
+

@@ -6,10 +6,12 @@ import type { Document, LineCounter as LineCounterType, Node } from 'yaml';
 
 // The `yaml` package (positions, careful parsing) is loaded only when needed: a valid plain file
 // never needs it, and loading it costs more start-up time than reading the whole grid.
+// In dist/, esbuild sees the literal `require('yaml')` and bundles it (run on first call only), so
+// the installed package needs no node_modules; vitest runs src/ as ESM, where `require` is absent.
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
 function yamlLib(): YamlModule {
-  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  yamlModule ??= (typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')) as YamlModule;
   return yamlModule;
 }
 

@@ -1,7 +1,7 @@
 // The questionnaire's logic, with no prompts and no file system: which questions are asked for the
 // selected entrées, which apply given the answers so far, where "next" and "back" lead, where a
 // resumed session starts, the progress, and how an answer changes the answers file. Pure.
-import { Document, isMap, isScalar, Scalar, visit } from 'yaml';
+import { Document, isMap } from 'yaml';
 import { currentQuestionId, answerValueProblem } from '../validation/check-answers.js';
 import { isApplicable } from '../model/conditions.js';
 import type { GridIndex, QuestionRef } from '../model/grid-index.js';
@@ -296,23 +296,12 @@ export function answersToYaml(file: AnswersFile, index?: GridIndex): string {
   }
   ordered.answers = answers;
 
-  const doc = new Document(ordered);
+  // Written with YAML 1.1's rules, read back with 1.2's: strings that a 1.1 reader (PyYAML, ajv-cli)
+  // would take for a date, a boolean or a number (createdAt: 2026-11-27T14:08:09Z, a note « No »)
+  // are quoted, so the file passes the published JSON Schema in common validators.
+  const doc = new Document(ordered, { version: '1.1' });
   const grid = doc.get('grid', true);
   if (isMap(grid)) grid.flow = true;
-  quoteDateLikeStrings(doc);
   const header = '# Réponses au diagnostic cap-ptce, enregistrées après chaque réponse.\n# Reprendre : cap-ptce diagnose --resume · Rapport : cap-ptce report <ce fichier>\n';
   return header + doc.toString({ lineWidth: 0 });
 }
-
-// YAML 1.1 readers (PyYAML, js-yaml's default schema, so ajv-cli) turn a plain 2026-11-27T14:08:09Z
-// or 2026-11-27 into a date, and the file then fails the published JSON Schema, which wants a
-// string. Quoting every date-like string keeps timestamps, and notes that look like dates, strings.
-const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]|$)/;
-function quoteDateLikeStrings(doc: Document): void {
-  visit(doc, {
-    Scalar(_key, node) {
-      if (isScalar(node) && typeof node.value === 'string' && DATE_LIKE.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
-    },
-  });
-}
-

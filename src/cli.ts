@@ -73,10 +73,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('grid')
-    .description('la grille en fiche de travail imprimable')
+    .description('la grille en fiche de travail imprimable, ou en questionnaire hors ligne (--format form)')
     .option('--grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
     .option('--entries <ids>', 'seulement ces entrées, séparées par des virgules', list)
-    .addOption(new Option('--format <format>', 'format').choices(['md', 'html']).default('md'))
+    .addOption(new Option('--format <format>', 'format : md, html (à imprimer) ou form (questionnaire à remplir dans un navigateur)').choices(['md', 'html', 'form']).default('md'))
     .option('--out <fichier>', 'fichier où écrire la fiche')
     .option('--force', 'remplacer le fichier --out s’il existe')
     .action(async (options) => {

@@ -87,6 +87,14 @@ export interface FormOptions {
 
 export const FORM_STORAGE_PREFIX = 'cap-ptce-form';
 
+/**
+ * French spacing for what the page shows: a no-break space before « ? ! ; : » and inside « »,
+ * so a phone never starts a line with a lone « ? ». The words are left as the grid has them.
+ */
+export function frenchSpaces(text: string): string {
+  return text.replace(/[ \t]+([?!;:»])/g, '\u00a0$1').replace(/«[ \t]+/g, '«\u00a0');
+}
+
 /** "objectifs.constats" → "q-objectifs-constats": ids are slugs, so the result is a valid HTML id. */
 function domIdOf(fullId: string): string {
   return `q-${fullId.replace(/\./g, '-')}`;
@@ -101,16 +109,16 @@ function formQuestion(ref: QuestionRef, index: GridIndex): FormQuestion {
           { id: 'true', label: 'Oui', description: null, aside: false },
           { id: 'false', label: 'Non', description: null, aside: false },
         ]
-      : ref.choices.map((c) => ({ id: c.id, label: c.label, description: c.description?.trim() || null, aside: type === 'scale' && (c.na === true || c.score === null) }));
+      : ref.choices.map((c) => ({ id: c.id, label: frenchSpaces(c.label), description: c.description?.trim() ? frenchSpaces(c.description.trim()) : null, aside: type === 'scale' && (c.na === true || c.score === null) }));
   return {
     id: ref.fullId,
     domId: domIdOf(ref.fullId),
     number: `${ref.entryIndex + 1}.${ref.questionIndex + 1}`,
-    text: q.text,
-    help: q.help?.trim() || null,
+    text: frenchSpaces(q.text),
+    help: q.help?.trim() ? frenchSpaces(q.help.trim()) : null,
     type,
-    condition: q.when ? describeCondition(q.when, index) : null,
-    examplesLead: q.examplesLead?.trim() || null,
+    condition: q.when ? frenchSpaces(describeCondition(q.when, index)) : null,
+    examplesLead: q.examplesLead?.trim() ? frenchSpaces(q.examplesLead.trim()) : null,
     examples: (q.examples ?? []).map((text, i) => ({ index: i, text })),
     choices,
     numeric: type === 'number' ? { min: q.min === undefined ? null : String(q.min), max: q.max === undefined ? null : String(q.max), unit: q.unit?.trim() || null } : null,
@@ -137,15 +145,15 @@ export function buildForm(index: GridIndex, options: FormOptions = {}): FormData
       id: entry.id,
       domId: `e-${entry.id}`,
       number: entryIndex + 1,
-      title: entry.title,
-      intro: entry.intro?.trim() || null,
+      title: frenchSpaces(entry.title),
+      intro: entry.intro?.trim() ? frenchSpaces(entry.intro.trim()) : null,
       questions: index.questions.filter((r) => r.entryIndex === entryIndex).map((r) => formQuestion(r, index)),
     });
   });
   const asked = new Set(entries.flatMap((e) => e.questions.map((q) => q.id)));
   const refs = index.questions.filter((r) => asked.has(r.fullId));
   return {
-    title: grid.title,
+    title: frenchSpaces(grid.title),
     grid: { id: grid.id, version: grid.version, source: grid.source, description: grid.description?.trim() || null },
     entryTotal: grid.entries.length,
     questionCount: refs.length,

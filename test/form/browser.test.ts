@@ -17,6 +17,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const ARTIFACTS = join(repoRoot, 'test-artifacts/form');
 const CUSTOM_GRID = join(repoRoot, 'test/form/fixtures/grille-atelier.yaml');
+const HOSTILE_GRID = join(repoRoot, 'test/grid/fixtures/hostile.yaml');
 /** What a participant might paste in a note: markup, YAML syntax, quotes, a line separator. */
 const HOSTILE = '</script><img src=x onerror=alert(1)> "guillemets" \\ # pas un commentaire\n- pas une liste\nkey: {a: *b} &c \u2028fin';
 
@@ -37,6 +38,7 @@ describe.skipIf(!hasChromium)('the offline form in Chromium', () => {
   let dir: string;
   let formFile: string;
   let customFile: string;
+  let hostileFile: string;
 
   beforeAll(async () => {
     const launching = chromium.launch({
@@ -52,6 +54,9 @@ describe.skipIf(!hasChromium)('the offline form in Chromium', () => {
     expect(made.code, made.stderr).toBe(0);
     const custom = await runInProcess(['grid', '--format', 'form', '--grid', CUSTOM_GRID, '--out', customFile]);
     expect(custom.code, custom.stderr).toBe(0);
+    hostileFile = join(dir, 'questionnaire-piege.html');
+    const hostile = await runInProcess(['grid', '--format', 'form', '--grid', HOSTILE_GRID, '--out', hostileFile]);
+    expect(hostile.code, hostile.stderr).toBe(0);
     browser = await launching;
   });
 
@@ -268,7 +273,7 @@ describe.skipIf(!hasChromium)('the offline form in Chromium', () => {
 
   it('a custom grid gives its own form: its questions, types and conditions, its id and version', async () => {
     const { page, problems, offFile, close } = await open(customFile);
-    expect(await page.locator('h1').textContent()).toContain('Grille maison : mobilité solidaire');
+    expect(await page.locator('h1').textContent()).toContain('Grille maison\u00a0: mobilité solidaire');
     expect(await page.locator('fieldset.question').count()).toBe(6);
     // Conditions: « reseau » needs 3 structures or more; « garage-detail » needs the garage ticked and an answer on « porteur ».
     expect(await question(page, 'bases.reseau').isHidden()).toBe(true);
@@ -318,6 +323,29 @@ describe.skipIf(!hasChromium)('the offline form in Chromium', () => {
     await close();
   });
 
+  it('a hostile grid shows its text as text, and its examples reach the file intact', async () => {
+    const { page, problems, offFile, close } = await open(hostileFile);
+    // The page's own elements only: the grid's <script>, <img>, <b> are text.
+    expect(await page.locator('main script, main img, main b, main i, main u').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(2);
+    expect(await page.locator('h1').textContent()).toContain('<script>alert(1)</script>');
+    await page.getByLabel('Votre nom').fill('Zoé');
+    await choose(page, 'piege.forme', '**gras**');
+    await question(page, 'piege.taille').getByLabel(/Votre réponse/).fill('12');
+    await expect.poll(() => question(page, 'piege.detail').isVisible()).toBe(true);
+    await question(page, 'piege.detail').getByLabel("<script>alert('ex')</script>").check();
+    await question(page, 'piege.detail').getByLabel('Votre réponse', { exact: true }).fill('Un texte');
+    const { path } = await download(page, 'zoe.yaml');
+    const file = parse(readFileSync(path, 'utf8')) as Record<string, any>;
+    expect(file.answers['piege.detail'].examples).toEqual(["<script>alert('ex')</script>"]);
+    expect(file.answers['piege.taille'].value).toBe(12);
+    const validated = await runInProcess(['validate', path, '--grid', HOSTILE_GRID]);
+    expect(validated.code, validated.stdout + validated.stderr).toBe(0);
+    expect(problems).toEqual([]);
+    expect(offFile).toEqual([]);
+    await close();
+  });
+
   it('reads well on a 390-px phone and a 1280-px laptop (screenshots to look at)', async () => {
     for (const [name, viewport] of [
       ['phone', { width: 390, height: 844 }],
@@ -329,10 +357,11 @@ describe.skipIf(!hasChromium)('the offline form in Chromium', () => {
       await choose(page, 'objectifs.constats', 'Engagé, en cours');
       // Nothing wider than the screen: no sideways scrolling on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(ARTIFACTS, `${name}-top.png`) });
-      await question(page, 'objectifs.axes').scrollIntoViewIfNeeded();
+      await question(page, 'objectifs.axes').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: join(ARTIFACTS, `${name}-question.png`) });
-      await page.locator('#fin').scrollIntoViewIfNeeded();
+      await page.locator('#fin').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: join(ARTIFACTS, `${name}-fin.png`) });
       // The progress bar stays at the top of the screen while scrolling.
       expect(Math.round((await page.locator('.progress-bar').boundingBox())!.y)).toBe(0);

@@ -145,6 +145,7 @@ function checkQuestions(grid: Grid, index: GridIndex, out: PathDiagnostic[]): vo
         for (const key of Object.keys(question.gap)) checkAnswerKey(key, [...qPath, 'gap', key]);
       }
       if (question.target !== undefined) checkAnswerKey(question.target, [...qPath, 'target']);
+      if (question.type === 'scale') checkGapLevels(ref, qPath, out);
       if (question.when) checkCondition(question.when, [...qPath, 'when'], { index, before: ref.order, out });
     });
   });
@@ -165,6 +166,44 @@ function checkQuestions(grid: Grid, index: GridIndex, out: PathDiagnostic[]): vo
       allIds.set(old, ref.fullId);
     }
   }
+}
+
+/**
+ * A scale question words its advice for where the answer stands: starting from nothing is not
+ * consolidating. Every scored answer below the target should have its own `gap` block; the report
+ * falls back on a nearby level's advice (or a generic one), so this is a warning, not an error.
+ */
+function checkGapLevels(ref: QuestionRef, qPath: PathSegment[], out: PathDiagnostic[]): void {
+  const levels = adviceLevels(ref);
+  if (levels.length === 0) return;
+  const gap = ref.question.gap;
+  const perLevel = gap !== undefined && !('title' in gap) ? (gap as Record<string, unknown>) : null;
+  const missing = levels.filter((c) => !perLevel || !(c.id in perLevel));
+  if (missing.length === 0) return;
+  const names = missing.map((c) => `« ${c.label} » (${c.id})`).join(', ');
+  const what =
+    gap === undefined
+      ? 'aucun conseil « gap »'
+      : perLevel
+        ? `pas de conseil pour ${missing.length > 1 ? 'les réponses' : 'la réponse'} ${names}`
+        : `un seul conseil pour toutes les réponses ${levels.map((c) => `« ${c.label} »`).join(', ')}`;
+  out.push({
+    severity: 'warning',
+    code: 'GAP_LEVEL_MISSING',
+    path: gap === undefined ? qPath : [...qPath, 'gap'],
+    atKey: gap !== undefined,
+    message: `${ref.fullId} : ${what} ; donnez un bloc { title, why, how } par réponse sous la cible (${levels.map((c) => c.id).join(', ')}), pour que le conseil parte de là où en est le projet`,
+  });
+}
+
+/** The scored answers below a scale question's target: each one calls for its own advice. */
+export function adviceLevels(ref: QuestionRef): Choice[] {
+  const scored = ref.choices.filter((c) => typeof c.score === 'number' && !c.na);
+  const top = maxScoreOf(scored);
+  const target = ref.question.target ? scored.find((c) => c.id === ref.question.target) : undefined;
+  const targetScore = target ? (target.score as number) : top;
+  if (targetScore === null) return [];
+  return scored.filter((c) => (c.score as number) < targetScore);
 }
 
 function checkLevels(grid: Grid, out: PathDiagnostic[]): void {

@@ -36,6 +36,7 @@ export const DIAGNOSTIC_CODES = {
   PROGRAMME_DATES: "clôture avant l'ouverture",
   UNUSED_ANSWER_SET: '(avertissement) jeu de réponses inutilisé',
   PROGRAMME_CLOSED: '(avertissement) programme dont la date de clôture est passée',
+  GAP_LEVEL_MISSING: '(avertissement) question scale sans conseil propre à une réponse sous la cible',
   GRID_MISMATCH: "réponses d'une autre grille",
   GRID_VERSION: 'version de grille incompatible (avertissement si seule la version mineure change)',
   UNKNOWN_ANSWER: '(avertissement) réponse à une question absente de la grille, conservée',

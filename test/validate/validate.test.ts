@@ -58,6 +58,7 @@ const cases: Case[] = [
   { code: 'PROGRAMME_DATES', file: 'programme-dates.yaml', line: 27, col: 13 },
   { code: 'UNUSED_ANSWER_SET', file: 'unused-answer-set.yaml', line: 12, col: 3, exit: 0 },
   { code: 'PROGRAMME_CLOSED', file: 'programme-closed.yaml', line: 27, col: 13, exit: 0 },
+  { code: 'GAP_LEVEL_MISSING', file: 'gap-level-missing.yaml', line: 29, col: 9, exit: 0 },
   { code: 'GRID_MISMATCH', file: 'grid-mismatch.yaml', line: 2, col: 13, answers: true },
   { code: 'GRID_VERSION', file: 'grid-version.yaml', line: 2, col: 28, answers: true },
   { code: 'UNKNOWN_ANSWER', file: 'unknown-answer.yaml', line: 6, col: 3, answers: true, exit: 0 },
@@ -131,8 +132,8 @@ describe('validate output formats', () => {
 
   it('json: a list of located diagnostics', async () => {
     const r = await runInProcess(['validate', '--format', 'json', join(fixtures, 'unknown-question.yaml')]);
-    const list = JSON.parse(r.stdout) as { code: string; line: number; col: number; message: string }[];
-    expect(list).toEqual([
+    const list = JSON.parse(r.stdout) as { code: string; line: number; col: number; message: string; severity: string }[];
+    expect(list.filter((d) => d.severity === 'error')).toEqual([
       expect.objectContaining({ code: 'UNKNOWN_QUESTION', line: 25, col: 20, severity: 'error', message: expect.stringContaining('vouliez-vous dire « objectifs.constats »') }),
     ]);
   });

@@ -4,10 +4,10 @@
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adviceLevels } from '../../src/core/check-grid.js';
-import { buildReport } from '../../src/core/report.js';
-import { DEFAULT_TEMPLATE, escapeText, renderReportMarkdown } from '../../src/core/render-report.js';
-import type { AnswersFile, GapAdvice } from '../../src/core/schema.js';
+import { adviceLevels } from '../../src/validation/check-grid.js';
+import { buildReport } from '../../src/analysis/report.js';
+import { DEFAULT_TEMPLATE, escapeText, renderReportMarkdown } from '../../src/render/markdown.js';
+import type { AnswersFile, GapAdvice } from '../../src/model/schema.js';
 import { loadGrid } from '../../src/io/load.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import { NOW, ROOT } from './helpers.js';
@@ -68,7 +68,7 @@ describe('per-level advice in the default grid', () => {
             expect(r.md).not.toContain(escapeText(other.how));
           }
         }),
-        { numRuns: 6 },
+        { numRuns: 4 },
       );
     },
   );

@@ -160,6 +160,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       for (const line of error.details) io.stderr(`  ${line}\n`);
       return error.exitCode;
     }
+    // A file system refusal that escaped the writers (full disk, rights, read-only) is the
+    // machine's state, not a bug: said in French, with its code, exit 1.
+    const errno = (error as NodeJS.ErrnoException | null)?.code;
+    if (errno && ['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS'].includes(errno)) {
+      const { writeError } = await import('./io/files.js');
+      const e = writeError((error as NodeJS.ErrnoException).path ?? '?', error);
+      io.stderr(`${e.message}\n`);
+      return e.exitCode;
+    }
     const detail = error instanceof Error ? error.message : String(error);
     io.stderr(`Erreur inattendue : ${detail}\nCe n'est pas de votre fait. Relancez avec CAP_PTCE_DEBUG=1 pour le détail et signalez-le aux mainteneurs.\n`);
     if (io.env.CAP_PTCE_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);

@@ -8,6 +8,7 @@ import { renderDiagnosticText } from '../render/diagnostics.js';
 import { renderTemplateMarkdown } from '../render/markdown.js';
 import { stripControl } from '../text/escape.js';
 import { wantsColor, type Io } from '../io/io.js';
+import { checkOutputTarget } from '../io/files.js';
 import { displayPath, loadAnswers, loadGrid, todayIso } from '../io/load.js';
 import { packagedTemplate } from '../io/templates.js';
 import { renderForTerminal, writeReport } from './report.js';
@@ -26,6 +27,10 @@ export async function runCompare(before: string, after: string, options: Compare
   if (format !== 'md' && format !== 'json' && format !== 'html') throw new UserError(`Format inconnu « ${stripControl(String(format))} » : md, json ou html.`, ExitCode.usage);
 
   const userPath = (p: string): string => (io.cwd === process.cwd() ? p : resolve(io.cwd, p));
+  if (options.out !== undefined) {
+    const inputs = [before, after, ...(options.grid ? [options.grid] : [])].map((f) => resolve(io.cwd, f));
+    checkOutputTarget(options.out === '' ? '' : resolve(io.cwd, options.out), { inputs, example: `comparaison.${format}` });
+  }
   const now = io.now();
   const grid = loadGrid(options.grid === undefined ? undefined : userPath(options.grid), todayIso(now));
   if (grid.isDefault) io.stderr('Grille : grille CAP PTCE intégrée (questions/cap-ptce.yaml)\n');
@@ -47,7 +52,7 @@ export async function runCompare(before: string, after: string, options: Compare
       : format === 'html'
         ? renderCompareHtml(compareHtmlInput(data), packagedTemplate(COMPARE_HTML_TEMPLATE), packagedTemplate(HTML_STYLE))
         : renderTemplateMarkdown(data, packagedTemplate(COMPARE_TEMPLATE), COMPARE_TEMPLATE);
-  if (options.out) {
+  if (options.out !== undefined) {
     const answers = [before, after].map((f) => resolve(io.cwd, f));
     const written = writeReport(resolve(io.cwd, options.out), content, { answers, format, force: options.force });
     io.stderr(`Comparaison écrite : ${displayPath(written)}\n`);

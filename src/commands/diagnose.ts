@@ -1,7 +1,7 @@
 // `cap-ptce diagnose`: the guided questionnaire. Wires the pure flow (questionnaire/flow.ts), the prompts
 // (prompts/adapter.ts) and the files. The answers file is rewritten atomically after every answer,
 // so that Ctrl-C, SIGTERM, a closed terminal or a crash at any prompt loses nothing.
-import { accessSync, constants, copyFileSync, statSync } from 'node:fs';
+import { accessSync, constants, copyFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import {
@@ -26,7 +26,7 @@ import type { AnswersFile } from '../model/schema.js';
 import { stripControl } from '../text/escape.js';
 import { validateText } from '../validation/validate.js';
 import type { Diagnostic } from '../validation/yaml-source.js';
-import { fileExists, readUserFile, writeFileAtomic } from '../io/files.js';
+import { checkOutputTarget, fileExists, FileChangedError, readUserFile, safeName, writeFileAtomic } from '../io/files.js';
 import type { Io } from '../io/io.js';
 import { displayPath, loadGrid, todayIso } from '../io/load.js';
 import type { AskContext, Asked } from '../prompts/adapter.js';
@@ -88,23 +88,18 @@ function located(d: Diagnostic): string {
   return `${stripControl(d.file)}:${d.line}:${d.col}  ${stripControl(d.message)}`;
 }
 
-/** Fails before the first question, not after, when a file cannot be written where asked. */
-function checkTarget(path: string, option: string): void {
-  const shown = displayPath(path);
+/**
+ * Fails before the first question (and before anything is read), not after, when a file cannot be
+ * written where asked: `''`, a folder, a device or FIFO, a dangling link, one of the inputs, or a
+ * folder without write access.
+ */
+function checkTarget(given: string | undefined, path: string, option: string, inputs: string[]): void {
+  const example = option === '--out' ? DEFAULT_OUT : DEFAULT_ANSWERS;
+  const target = checkOutputTarget(given === '' ? '' : path, { option, inputs, example });
   try {
-    if (statSync(path).isDirectory()) throw new UserError(`${shown} est un dossier : indiquez un fichier avec ${option} (ex. ${option} ${option === '--out' ? DEFAULT_OUT : DEFAULT_ANSWERS}).`, ExitCode.usage);
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-  }
-  try {
-    if (!statSync(dirname(path)).isDirectory()) throw new Error('not a folder');
+    accessSync(dirname(target), constants.W_OK);
   } catch {
-    throw new UserError(`Dossier introuvable pour ${shown} (${option}) : créez-le ou choisissez un autre chemin.`, ExitCode.usage);
-  }
-  try {
-    accessSync(dirname(path), constants.W_OK);
-  } catch {
-    throw new UserError(`Écriture refusée dans le dossier de ${shown} (${option}) : choisissez un dossier où vous pouvez écrire.`, ExitCode.usage);
+    throw new UserError(`Écriture refusée dans le dossier de ${safeName(displayPath(path))} (${option}) : choisissez un dossier où vous pouvez écrire.`, ExitCode.usage);
   }
 }
 
@@ -126,6 +121,8 @@ class Session {
   private file: AnswersFile | null = null;
   /** Whether this session has written the answers file. */
   private saved = false;
+  /** The answers file's content as this session last read or wrote it (null: absent). */
+  private onDisk: string | null = null;
   /** Whether an answers file was already there (kept untouched until the first save). */
   private existed = false;
   private lastEntryShown = -1;
@@ -179,8 +176,22 @@ class Session {
     process.removeListener('beforeExit', this.onBeforeExit);
   }
 
+  /**
+   * Saves the answers, unless the file changed since this session last read or wrote it (another
+   * `diagnose` on the same file): then nothing is overwritten and the person is told how to resume.
+   */
   private save(file: AnswersFile): void {
-    writeFileAtomic(this.answersPath, answersToYaml(file, this.index));
+    const content = answersToYaml(file, this.index);
+    try {
+      writeFileAtomic(this.answersPath, content, { expect: this.onDisk });
+    } catch (error) {
+      if (!(error instanceof FileChangedError)) throw error;
+      throw new UserError(error.message, ExitCode.invalid, [
+        'Cette réponse-ci n’a pas été enregistrée ; celles déjà dans le fichier sont intactes.',
+        `Pour reprendre depuis les réponses enregistrées (une seule session à la fois) : ${resumeCommand(this.options)}`,
+      ]);
+    }
+    this.onDisk = content;
     this.file = file;
     this.saved = true;
   }
@@ -194,14 +205,15 @@ class Session {
   }
 
   async run(): Promise<number> {
+    const grid = this.options.grid === undefined ? [] : [resolve(this.options.grid)];
+    checkTarget(this.options.answers, this.answersPath, '--answers', grid);
+    checkTarget(this.options.out, this.outPath, '--out', [this.answersPath, ...grid]);
     const loaded = loadGrid(this.options.grid, todayIso(this.io.now()));
     this.index = loaded.index;
     this.flow = buildFlow(this.index, this.options.entries);
     if (this.flow.refs.length === 0) {
       throw new UserError('Les entrées choisies ne contiennent aucune question : choisissez-en d’autres avec --entries.', ExitCode.usage);
     }
-    checkTarget(this.answersPath, '--answers');
-    checkTarget(this.outPath, '--out');
     const { checkReportTarget } = await import('./diagnose-finish.js');
     await checkReportTarget(this.outPath, this.answersPath);
     this.adapter = await import('../prompts/adapter.js');
@@ -269,6 +281,7 @@ class Session {
   private async openExisting(): Promise<'open' | 'beginning' | number> {
     const shown = displayPath(this.answersPath);
     const text = readUserFile(this.answersPath, 'fichier de réponses');
+    this.onDisk = text;
     const result = validateText(text, shown, { today: todayIso(this.io.now()), expect: 'answers', grid: this.index });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const fatal = !result.answers || errors.some((d) => d.code === 'GRID_MISMATCH' || d.code === 'GRID_VERSION');

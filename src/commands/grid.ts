@@ -7,7 +7,7 @@ import { buildWorksheet, renderWorksheetMarkdown, WORKSHEET_TEMPLATE } from '../
 import { buildForm } from '../analysis/form.js';
 import { FORM_HTML_TEMPLATE, FORM_SCRIPT, FORM_STYLE, renderFormHtml } from '../render/form.js';
 import { stripControl } from '../text/escape.js';
-import { checkNewFileTarget, writeFileAtomic } from '../io/files.js';
+import { checkNewFileTarget, checkOutputTarget, writeFileAtomic } from '../io/files.js';
 import type { Io } from '../io/io.js';
 import { displayPath, loadGrid, todayIso } from '../io/load.js';
 import { packagedTemplate } from '../io/templates.js';
@@ -36,8 +36,11 @@ export async function runGrid(options: GridOptions, io: Io): Promise<number> {
   if (format === 'form') return runGridForm(options, io);
 
   // HTML on a terminal goes to a file (./fiche-atelier.html) rather than to the screen.
-  const defaultTarget = !options.out && format === 'html' && io.stdoutIsTTY;
-  const target = options.out ? resolve(io.cwd, options.out) : defaultTarget ? resolve(io.cwd, DEFAULT_WORKSHEET_HTML) : null;
+  const defaultTarget = options.out === undefined && format === 'html' && io.stdoutIsTTY;
+  if (options.out !== undefined) {
+    checkOutputTarget(options.out === '' ? '' : resolve(io.cwd, options.out), { inputs: options.grid ? [resolve(io.cwd, options.grid)] : [], example: `fiche-atelier.${format}` });
+  }
+  const target = options.out !== undefined ? resolve(io.cwd, options.out) : defaultTarget ? resolve(io.cwd, DEFAULT_WORKSHEET_HTML) : null;
   if (target) checkTarget(target, Boolean(options.force), format);
 
   const gridPath = options.grid === undefined ? undefined : io.cwd === process.cwd() ? options.grid : resolve(io.cwd, options.grid);

@@ -2,8 +2,8 @@
 // action plan); several files, or a folder of them, give a workshop synthesis (analysis/workshop.ts).
 // Also the pieces `diagnose` and `compare` reuse: writeReport (atomic, never overwrites someone
 // else's file) and renderForTerminal (marked-terminal, loaded lazily).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { renderActionPlanCsv, actionPlanRows } from '../analysis/action-plan.js';
 import { buildReport, type ReportData } from '../analysis/report.js';
@@ -13,7 +13,7 @@ import { HTML_STYLE, REPORT_HTML_TEMPLATE, renderReportHtml } from '../render/ht
 import { stripAnsi, stripControl } from '../text/escape.js';
 import { validateText } from '../validation/validate.js';
 import { buildWorkshop, checkSameGrid, renderWorkshopJson, type WorkshopData } from '../analysis/workshop.js';
-import { checkNewFileTarget, fileExists, readUserFile, writeFileAtomic } from '../io/files.js';
+import { checkNewFileTarget, checkOutputTarget, fileExists, readBounded, readHead, readUserFile, resolveWriteTarget, safeName, scanFolder, writeFileAtomic } from '../io/files.js';
 import { wantsColor, type Io } from '../io/io.js';
 import { packagedTemplate } from '../io/templates.js';
 import { displayPath, loadAnswers, loadGrid, todayIso } from '../io/load.js';
@@ -110,12 +110,14 @@ export function checkOverwrite(outPath: string, answers: string | readonly strin
     return; // nothing there yet
   }
   const shown = displayPath(resolve(outPath));
-  if (isDir) throw new UserError(`${shown} est un dossier : indiquez un nom de fichier pour le rapport (ex. --out ${toPosix(`${shown}/${DEFAULT_REPORT_PATH}`)}).`, ExitCode.usage);
+  if (isDir) throw new UserError(`${safeName(shown)} est un dossier : indiquez un nom de fichier pour le rapport (ex. --out ${toPosix(`${safeName(shown)}/${DEFAULT_REPORT_PATH}`)}).`, ExitCode.usage);
+  resolveWriteTarget(outPath); // devices, FIFOs, dangling links: refused before anything is read
   if (force) return;
   let text = '';
   try {
     // A report weighs tens of kilobytes: a much larger file is not one of ours.
-    if (statSync(outPath).size <= 5 * 1024 * 1024) text = readFileSync(outPath, 'utf8');
+    const read = readBounded(outPath, 'rapport', 5 * 1024 * 1024);
+    if (!read.truncated) text = read.text;
   } catch {
     // unreadable: treated as someone else's file
   }
@@ -124,7 +126,7 @@ export function checkOverwrite(outPath: string, answers: string | readonly strin
   const wanted = (typeof answers === 'string' ? [answers] : answers).map((a) => resolve(a));
   if (previous && previous.length === wanted.length && previous.every((p, i) => p === wanted[i])) return;
   const why = previous ? `a été écrit par cap-ptce pour d'autres réponses (${previous.map((p) => displayPath(p)).join(', ')})` : "n'a pas été écrit par cap-ptce";
-  throw new UserError(`${shown} existe déjà et ${why} : il n'est pas remplacé.`, ExitCode.usage, [
+  throw new UserError(`${safeName(shown)} existe déjà et ${why} : il n'est pas remplacé.`, ExitCode.usage, [
     'Choisissez un autre fichier avec --out, ou ajoutez --force pour le remplacer.',
   ]);
 }
@@ -199,6 +201,16 @@ function tableOptions(markdown: string, width: number): Record<string, unknown> 
 }
 // ───────────────────────────── the command ─────────────────────────────
 
+/** An argument and, for a folder, the files directly in it (none of which may be an output). */
+function expandInputs(path: string): string[] {
+  try {
+    if (statSync(path).isDirectory()) return [path, ...scanFolder(path, /./).files];
+  } catch {
+    // missing: said when read
+  }
+  return [path];
+}
+
 export interface RenderedReport {
   data: ReportData | WorkshopData;
   content: string;
@@ -230,26 +242,19 @@ export function expandAnswersArgs(args: readonly string[], io: Io): string[] {
       files.push(arg);
       continue;
     }
-    let names: string[];
-    try {
-      names = readdirSync(userPath(arg)).filter((n) => ANSWERS_EXT.test(n) && !n.startsWith('.'));
-    } catch (error) {
-      throw new UserError(`Impossible de lire le dossier ${arg} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, ExitCode.usage);
-    }
-    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const scan = scanFolder(userPath(arg), ANSWERS_EXT);
+    for (const skipped of scan.skipped) io.stderr(`Ignoré : ${safeName(join(arg, basename(skipped.path)))} (${skipped.reason})\n`);
     const found: string[] = [];
-    for (const name of names) {
-      const path = join(arg, name);
-      let head = '';
-      try {
-        head = readFileSync(userPath(path), 'utf8').slice(0, 4096);
-      } catch {
+    for (const full of scan.files) {
+      const path = join(arg, basename(full));
+      const head = readHead(full);
+      if (head === null) {
         found.push(path); // unreadable: loadAnswers says why
         continue;
       }
       const format = /^format:\s*["']?([^\s"'#]+)/m.exec(head)?.[1];
       if (format !== undefined && format.startsWith('cap-ptce/answers@')) found.push(path);
-      else io.stderr(`Ignoré : ${path} (${format ? `format « ${stripControl(format)} »` : 'pas de ligne « format: »'}, pas un fichier de réponses)\n`);
+      else io.stderr(`Ignoré : ${safeName(path)} (${format ? `format « ${stripControl(format)} »` : 'pas de ligne « format: »'}, pas un fichier de réponses)\n`);
     }
     if (found.length === 0) {
       throw new UserError(`Aucun fichier de réponses (.yaml, .yml) dans le dossier ${arg}.`, ExitCode.usage, [
@@ -342,13 +347,19 @@ function writePlan(target: string, rendered: RenderedReport, force: boolean | un
 }
 
 export async function runReport(args: string[], options: ReportOptions, io: Io): Promise<number> {
+  // The target is checked before anything is read: `--out ''`, a device, a FIFO, or an input.
+  if (options.out !== undefined) {
+    const inputs = [...args, ...(options.grid ? [options.grid] : []), ...(options.template ? [options.template] : [])].map((a) => resolve(io.cwd, a));
+    const example = options.format === 'csv' ? DEFAULT_PLAN_PATH : options.format === 'html' ? DEFAULT_REPORT_HTML_PATH : DEFAULT_REPORT_PATH;
+    checkOutputTarget(options.out === '' ? '' : resolve(io.cwd, options.out), { inputs: inputs.flatMap(expandInputs), example });
+  }
   const rendered = prepareReport(args, options, io);
   const { content, format } = rendered;
   // The marker names the arguments (a folder stays a folder), so a re-run with the same ones may update the file.
   const answers = args.map((a) => resolve(io.cwd, a));
 
   if (format === 'csv') {
-    if (options.out) return writePlan(resolve(io.cwd, options.out), rendered, options.force, io, false);
+    if (options.out !== undefined) return writePlan(resolve(io.cwd, options.out), rendered, options.force, io, false);
     if (!io.stdoutIsTTY) {
       io.stdout(content);
       return ExitCode.ok;
@@ -357,7 +368,7 @@ export async function runReport(args: string[], options: ReportOptions, io: Io):
   }
 
   const noun = rendered.workshop ? 'Synthèse' : 'Rapport';
-  if (options.out) {
+  if (options.out !== undefined) {
     const written = writeReport(resolve(io.cwd, options.out), content, { answers, format, force: options.force });
     io.stderr(`${noun} écrit${rendered.workshop ? 'e' : ''} : ${displayPath(written)}\n`);
     return ExitCode.ok;

@@ -1,11 +1,10 @@
-import { statSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { ExitCode, UserError } from '../errors.js';
 import { indexGrid, type GridIndex } from '../model/grid-index.js';
 import { renderDiagnosticGithub, renderDiagnosticsJson, renderDiagnosticText, renderSummary } from '../render/diagnostics.js';
 import { validateText } from '../validation/validate.js';
 import type { Diagnostic } from '../validation/yaml-source.js';
-import { defaultGridPath, FileTooLargeError, readUserFile } from '../io/files.js';
+import { defaultGridPath, FileTooLargeError, readUserFile, safeName, scanFolder } from '../io/files.js';
 import type { Io } from '../io/io.js';
 import { displayPath, loadGrid, todayIso } from '../io/load.js';
 
@@ -15,8 +14,11 @@ export interface ValidateOptions {
   strict?: boolean;
 }
 
-/** Files named on the command line; a folder stands for the YAML files directly in it. */
-function expandFiles(args: readonly string[]): string[] {
+/**
+ * Files named on the command line; a folder stands for the YAML files directly in it. What a
+ * folder holds but cannot be read (dangling link, unreadable entry, FIFO) is skipped and said.
+ */
+function expandFiles(args: readonly string[], io: Io): string[] {
   const out: string[] = [];
   for (const arg of args) {
     let isDir = false;
@@ -29,16 +31,17 @@ function expandFiles(args: readonly string[]): string[] {
       out.push(arg);
       continue;
     }
-    const yamls = readdirSync(arg).filter((n) => /\.ya?ml$/i.test(n)).sort();
-    if (yamls.length === 0) throw new UserError(`Aucun fichier .yaml dans le dossier ${arg}.`, ExitCode.usage);
-    out.push(...yamls.map((n) => join(arg, n)));
+    const { files, skipped } = scanFolder(arg, /\.ya?ml$/i);
+    for (const s of skipped) io.stderr(`Ignoré : ${safeName(s.path)} (${s.reason})\n`);
+    if (files.length === 0) throw new UserError(`Aucun fichier .yaml lisible dans le dossier ${safeName(arg)}.`, ExitCode.usage);
+    out.push(...files);
   }
   return out;
 }
 
 export async function runValidate(files: string[], options: ValidateOptions, io: Io): Promise<number> {
   const today = todayIso(io.now());
-  const targets = files.length > 0 ? expandFiles(files) : [defaultGridPath()];
+  const targets = files.length > 0 ? expandFiles(files, io) : [defaultGridPath()];
   const diagnostics: Diagnostic[] = [];
   const texts: { shown: string; text: string }[] = [];
   for (const file of targets) {
@@ -47,7 +50,7 @@ export async function runValidate(files: string[], options: ValidateOptions, io:
       texts.push({ shown, text: readUserFile(file, 'fichier') });
     } catch (error) {
       if (!(error instanceof FileTooLargeError)) throw error;
-      diagnostics.push({ file: shown, line: 1, col: 1, severity: 'error', code: 'FILE_TOO_LARGE', path: '(fichier)', message: `${error.message.replace(`${file} : `, '')}` });
+      diagnostics.push({ file: shown, line: 1, col: 1, severity: 'error', code: 'FILE_TOO_LARGE', path: '(fichier)', message: error.message.replace(`${safeName(file)} : `, '') });
     }
   }
 

@@ -1,11 +1,12 @@
 // Diagnostics as text (file:line:col), GitHub Actions annotations, or JSON. Pure.
+import { safeName } from '../text/safe-name.js';
 import { stripControl } from '../text/escape.js';
 import type { Diagnostic } from '../validation/yaml-source.js';
 
 const SEVERITY_FR = { error: 'erreur', warning: 'avertissement' } as const;
 
 export function renderDiagnosticText(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.col}  ${d.severity} ${d.code}  ${stripControl(d.path)}: ${stripControl(d.message)}`;
+  return `${safeName(d.file)}:${d.line}:${d.col}  ${d.severity} ${d.code}  ${stripControl(d.path)}: ${stripControl(d.message)}`;
 }
 
 function escapeGithubData(s: string): string {
@@ -18,7 +19,7 @@ function escapeGithubProperty(s: string): string {
 
 export function renderDiagnosticGithub(d: Diagnostic): string {
   const kind = d.severity === 'error' ? 'error' : 'warning';
-  const props = `file=${escapeGithubProperty(d.file)},line=${d.line},col=${d.col},title=${escapeGithubProperty(`cap-ptce ${d.code}`)}`;
+  const props = `file=${escapeGithubProperty(safeName(d.file))},line=${d.line},col=${d.col},title=${escapeGithubProperty(`cap-ptce ${d.code}`)}`;
   return `::${kind} ${props}::${escapeGithubData(stripControl(`${d.path}: ${d.message}`))}`;
 }
 

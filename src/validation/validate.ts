@@ -61,6 +61,24 @@ export function validateText(text: string, file: string, options: ValidateOption
     kind = options.expect ?? kind;
   }
 
+  // zod drops a `__proto__` key from records (answers, answerSets, hints) without a word: such a
+  // key is reported here and the file refused, so that no answer ever vanishes silently.
+  const reserved = reservedKeyPaths(data);
+  if (reserved.length > 0) {
+    for (const path of reserved) {
+      diagnostics.push(
+        parsed.toDiagnostic({
+          severity: 'error',
+          code: 'SCHEMA_UNKNOWN_KEY',
+          path,
+          atKey: true,
+          message: `clé inconnue « ${String(path[path.length - 1])} » (nom réservé en JavaScript, elle serait perdue) : renommez-la ou retirez-la`,
+        }),
+      );
+    }
+    return { kind, diagnostics };
+  }
+
   if (kind === 'grid') {
     const result = GridSchema.safeParse(data);
     if (!result.success) {
@@ -80,6 +98,29 @@ export function validateText(text: string, file: string, options: ValidateOption
   }
   if (options.grid) diagnostics.push(...checkAnswers(result.data, options.grid).map(parsed.toDiagnostic));
   return { kind, diagnostics, answers: result.data };
+}
+
+const RESERVED_KEYS = new Set(['__proto__']);
+
+/** Paths of every own `__proto__` key in parsed YAML data (each node visited once: aliases share nodes). */
+export function reservedKeyPaths(value: unknown): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  const seen = new WeakSet<object>();
+  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: value, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      if (RESERVED_KEYS.has(key)) found.push([...path, key]);
+      else stack.push({ node: (node as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return found.sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000')));
 }
 
 export function validateGridText(text: string, file: string, today: string): { grid?: Grid; index?: GridIndex; diagnostics: Diagnostic[] } {

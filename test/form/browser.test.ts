@@ -19,7 +19,7 @@ const ARTIFACTS = join(repoRoot, 'test-artifacts/form');
 const CUSTOM_GRID = join(repoRoot, 'test/form/fixtures/grille-atelier.yaml');
 const HOSTILE_GRID = join(repoRoot, 'test/grid/fixtures/hostile.yaml');
 /** What a participant might paste in a note: markup, YAML syntax, quotes, a line separator. */
-const HOSTILE = '</script><img src=x onerror=alert(1)> "guillemets" \\ # pas un commentaire\n- pas une liste\nkey: {a: *b} &c \u2028fin';
+const HOSTILE = '</script><img src=x onerror=alert(1)> "guillemets" \\ # pas un commentaire\n- pas une liste\n---\nkey: {a: *b} &c !!js/function\ttab \u2028 \u0085 \ufeff 🙂 fin';
 
 interface Opened {
   page: Page;
@@ -250,6 +250,8 @@ describe.skipIf(!hasChromium)('the offline form in Chromium', () => {
     await expect.poll(() => page.locator('#status').textContent()).toContain('Indiquez d’abord votre nom');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('respondent');
     await page.keyboard.type('Sophie');
+    // Enter in a text field does not send the form anywhere (the CSP would log a refusal).
+    await page.keyboard.press('Enter');
     // Tab to the first answer of the first question, choose with the arrows, tick an example with Space.
     await page.locator('#project-territory').focus();
     await page.keyboard.press('Tab');
@@ -268,6 +270,43 @@ describe.skipIf(!hasChromium)('the offline form in Chromium', () => {
     const { suggested } = await download(page, 'sophie.yaml');
     expect(suggested).toBe('cap-ptce-reponses-sophie.yaml');
     expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('has enough contrast: every visible text at 4.5:1 at least against its background', async () => {
+    const { page, close } = await open(formFile);
+    await choose(page, 'objectifs.constats', 'Engagé, en cours');
+    await page.getByRole('button', { name: 'Enregistrer mes réponses' }).click(); // shows the error status
+    const low = await page.evaluate(() => {
+      const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r, g, b]: number[]): number => {
+        const f = (v: number): number => {
+          const x = v / 255;
+          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+      };
+      const background = (el: Element | null): number[] => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3]! > 0.5)) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || !n.textContent?.trim() || el.closest('script, [hidden]') || el.getClientRects().length === 0) continue;
+        const style = getComputedStyle(el);
+        if (style.visibility === 'hidden' || style.clipPath === 'inset(50%)') continue;
+        const [a, b] = [lum(rgb(style.color).slice(0, 3)), lum(background(el))];
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        if (ratio < 4.5) out.push(`${ratio.toFixed(2)} ${el.tagName}.${el.className}: ${n.textContent.trim().slice(0, 40)}`);
+      }
+      return out;
+    });
+    expect(low).toEqual([]);
     await close();
   });
 

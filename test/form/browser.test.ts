@@ -67,7 +67,9 @@ describe.skipIf(!hasChromium)('the offline form in Chromium', () => {
 
   /** A fresh browser profile (empty storage) per test; `file` opened from file://, nothing else allowed. */
   async function open(file: string, viewport = { width: 1280, height: 900 }): Promise<Opened> {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true });
+    // Below 500 px, a phone: touch events and a mobile viewport, as Chrome on Android opens the file.
+    const phone = viewport.width < 500;
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true, isMobile: phone, hasTouch: phone });
     const offFile: string[] = [];
     await context.route('**/*', (route) => {
       const url = route.request().url();
@@ -393,13 +395,20 @@ describe.skipIf(!hasChromium)('the offline form in Chromium', () => {
       const { page, problems, close } = await open(formFile, viewport);
       await page.getByLabel('Nom du projet').fill('Pôle coopératif du Val de Bray');
       await page.getByLabel('Votre nom').fill('Claire');
-      await choose(page, 'objectifs.constats', 'Engagé, en cours');
+      // A finger on the phone, a mouse on the laptop.
+      const answer = question(page, 'objectifs.constats').locator('label.choice', { hasText: 'Engagé, en cours' });
+      if (name === 'phone') await answer.tap();
+      else await answer.click();
+      await expect.poll(() => progressText(page)).toMatch(/^1 sur /);
       // Nothing wider than the screen: no sideways scrolling on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(ARTIFACTS, `${name}-top.png`) });
       await question(page, 'objectifs.axes').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: join(ARTIFACTS, `${name}-question.png`) });
+      await choose(page, 'structure-porteuse.forme', 'Association');
+      await question(page, 'structure-porteuse.statuts').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-condition.png`) });
       await page.locator('#fin').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: join(ARTIFACTS, `${name}-fin.png`) });
       // The progress bar stays at the top of the screen while scrolling.

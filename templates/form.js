@@ -206,7 +206,11 @@
       if (clear) clear.hidden = !has;
     });
     Array.prototype.forEach.call(form.querySelectorAll('section.entry'), function (section) {
-      section.hidden = section.querySelectorAll('fieldset.question:not([hidden])').length === 0;
+      var visible = Array.prototype.filter.call(section.querySelectorAll('fieldset.question'), function (box) { return !box.hidden; });
+      section.hidden = visible.length === 0;
+      var done = visible.filter(function (box) { return hasValue(state.answers[box.getAttribute('data-q')]); }).length;
+      var counter = section.querySelector('[data-entry-progress]');
+      if (counter) counter.textContent = ' · ' + plural(done, 'réponse', 'réponses') + ' sur ' + visible.length;
     });
     var total = shown.length;
     var progress = document.getElementById('progress');

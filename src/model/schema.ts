@@ -108,6 +108,10 @@ export const QuestionSchema = z
       .optional()
       .describe('Conseil quand la réponse est sous la cible ; ou un conseil par identifiant de réponse'),
     when: ConditionSchema.optional().describe('La question ne se pose que si la condition est vraie'),
+    after: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("Prérequis : questions (identifiant complet « entree.question ») ou règles (identifiant) dont l'action vient avant celle de cette question"),
     replaces: z.array(z.string()).optional().describe('Anciens identifiants complets, pour reprendre les réponses après un renommage'),
     dossier: z.array(text).optional().describe("Sections du dossier AMI nourries par cette question (par défaut : celles de l'entrée)"),
   })
@@ -158,6 +162,10 @@ export const RuleSchema = z
     when: ConditionSchema.describe('Le constat est signalé quand la condition est vraie'),
     message: text,
     advice: z.string().optional(),
+    after: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("Prérequis : questions (identifiant complet) ou règles dont l'action vient avant celle de ce constat"),
     source: SourceSchema,
     programmes: z.array(slug).optional().describe('Programmes concernés par cette règle'),
     dossier: z.string().optional(),

@@ -258,6 +258,44 @@ function checkStagesRulesProgrammes(grid: Grid, index: GridIndex, today: string,
   });
 }
 
+/**
+ * Prerequisites (`after`) say which action comes first: constats before axes, the consortium's
+ * census before its composition findings. Each one must name a question (full id) or a rule, and
+ * they must not loop, or no order would satisfy them.
+ */
+function checkPrerequisites(grid: Grid, index: GridIndex, out: PathDiagnostic[]): void {
+  const ruleIds = grid.rules.map((r) => r.id);
+  const nodes = new Map<string, { after: string[]; path: PathSegment[] }>();
+  for (const ref of index.questions) {
+    nodes.set(ref.fullId, { after: ref.question.after ?? [], path: ['entries', ref.entryIndex, 'questions', ref.questionIndex, 'after'] });
+  }
+  grid.rules.forEach((rule, r) => {
+    if (!nodes.has(rule.id)) nodes.set(rule.id, { after: rule.after ?? [], path: ['rules', r, 'after'] });
+  });
+  for (const node of nodes.values()) {
+    node.after.forEach((id, i) => {
+      if (nodes.has(id)) return;
+      const candidates = id.includes('.') ? [...index.byId.keys()] : ruleIds;
+      out.push(error('UNKNOWN_PREREQUISITE', [...node.path, i], `« ${id} » n'est ni une question (identifiant complet « entree.question ») ni une règle de la grille${didYouMean(id, candidates)}`));
+    });
+  }
+  // Depth-first search; a prerequisite reached again while its own chain is open closes a loop.
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string, chain: string[]): void => {
+    state.set(id, 'open');
+    const node = nodes.get(id)!;
+    node.after.forEach((next, i) => {
+      if (!nodes.has(next)) return;
+      if (state.get(next) === 'open') {
+        const loop = [...chain.slice(chain.indexOf(next)), id, next];
+        out.push(error('PREREQUISITE_CYCLE', [...node.path, i], `prérequis en boucle : ${loop.map((x) => `« ${x} »`).join(' après ')} ; retirez l'un de ces « after » pour qu'un ordre soit possible`));
+      } else if (state.get(next) === undefined) visit(next, [...chain, id]);
+    });
+    state.set(id, 'done');
+  };
+  for (const id of nodes.keys()) if (!state.has(id)) visit(id, []);
+}
+
 /** Semantic checks of a grid that already passed the schema. */
 export function checkGrid(grid: Grid, options: CheckGridOptions): PathDiagnostic[] {
   const out: PathDiagnostic[] = [];
@@ -266,5 +304,6 @@ export function checkGrid(grid: Grid, options: CheckGridOptions): PathDiagnostic
   checkLevels(grid, out);
   checkQuestions(grid, index, out);
   checkStagesRulesProgrammes(grid, index, options.today, out);
+  checkPrerequisites(grid, index, out);
   return out;
 }

@@ -29,6 +29,8 @@ export const DIAGNOSTIC_CODES = {
   FORWARD_REFERENCE: 'condition sur une question posée plus loin',
   UNKNOWN_CHOICE: 'réponse inexistante dans une condition, un repère ou une cible',
   CONDITION_TYPE: 'opérateur inadapté au type de la question',
+  UNKNOWN_PREREQUISITE: 'prérequis (« after ») qui ne nomme ni une question ni une règle',
+  PREREQUISITE_CYCLE: 'prérequis en boucle (A après B, B après A)',
   LEVELS_START: 'le premier niveau ne commence pas à 0',
   LEVELS_NOT_ASCENDING: 'seuils de niveaux non croissants',
   UNKNOWN_PROGRAMME: 'programme introuvable',

@@ -87,7 +87,8 @@ describe('validate never throws on mutated grids, it only reports', () => {
         }),
         { numRuns: name === 'mini' ? 300 : 60 },
       );
-    });
+      // The default grid is about 100 kB: locating diagnostics in it takes a while on a busy machine.
+    }, 120_000);
   }
 
   it('character-level mutations of the YAML text', () => {

@@ -51,6 +51,8 @@ const cases: Case[] = [
   { code: 'FORWARD_REFERENCE', file: 'forward-reference.yaml', line: 24, col: 20 },
   { code: 'UNKNOWN_CHOICE', file: 'unknown-choice.yaml', line: 25, col: 11 },
   { code: 'CONDITION_TYPE', file: 'condition-type.yaml', line: 25, col: 39 },
+  { code: 'UNKNOWN_PREREQUISITE', file: 'unknown-prerequisite.yaml', line: 47, col: 17 },
+  { code: 'PREREQUISITE_CYCLE', file: 'prerequisite-cycle.yaml', line: 48, col: 17 },
   { code: 'LEVELS_START', file: 'levels-start.yaml', line: 13, col: 21 },
   { code: 'LEVELS_NOT_ASCENDING', file: 'levels-not-ascending.yaml', line: 15, col: 23 },
   { code: 'UNKNOWN_PROGRAMME', file: 'unknown-programme.yaml', line: 28, col: 18 },

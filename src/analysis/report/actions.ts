@@ -64,7 +64,7 @@ export function questionNumber(ref: QuestionRef): string {
 
 /** Every action, priority order: blocking findings first, then importance × gap size. */
 export function buildActions(index: GridIndex, scores: Scores, findings: readonly FindingReport[], basis: CollectiveBasis | undefined): ActionReport[] {
-  type Draft = Omit<ActionReport, 'priority' | 'annex'> & { order: number };
+  type Draft = Omit<ActionReport, 'priority' | 'annex' | 'after' | 'waitsFor'> & { order: number };
   const blocking: Draft[] = findings
     .filter((f) => f.severity === 'blocking')
     .map((f, i) => ({
@@ -120,11 +120,75 @@ export function buildActions(index: GridIndex, scores: Scores, findings: readonl
     });
   }
   questionGaps.sort((a, b) => b.urgency! - a.urgency! || a.importance! - b.importance! || a.order - b.order);
-  return [...blocking, ...questionGaps].map(({ order: _order, ...g }, i) => ({
-    ...g,
-    priority: i + 1,
-    annex: i >= PRIORITY_ACTIONS,
-  }));
+  const ordered = inSequence(index, scores, [...blocking, ...questionGaps]);
+  const priorityOf = new Map(ordered.map((d, i) => [keyOf(d), i + 1]));
+  return ordered.map(({ order: _order, ...g }, i) => {
+    const before = prerequisitesOf(index, keyOf(g));
+    return {
+      ...g,
+      priority: i + 1,
+      annex: i >= PRIORITY_ACTIONS,
+      after: before.map((id) => priorityOf.get(id)).filter((n): n is number => n !== undefined && n < i + 1),
+      waitsFor: (g.kind === 'finding' ? [] : before).flatMap((id) => {
+        const ref = index.byId.get(id);
+        return ref && isPending(scores, id) ? [questionNumber(ref)] : [];
+      }),
+    };
+  });
+}
+
+type Keyed = Pick<ActionReport, 'question' | 'rule'>;
+function keyOf(d: Keyed): string {
+  return d.question ?? d.rule ?? '';
+}
+
+/** The grid's prerequisites of a question or a rule (`after`). */
+function prerequisitesOf(index: GridIndex, id: string): string[] {
+  return index.byId.get(id)?.question.after ?? index.grid.rules.find((r) => r.id === id)?.after ?? [];
+}
+
+/** A question still to clarify or to answer: what depends on it cannot be acted on yet. */
+function isPending(scores: Scores, id: string): boolean {
+  const status = scores.byQuestion.get(id)?.status;
+  return status === 'unknown' || status === 'unanswered';
+}
+
+/**
+ * Order follows sequence: an action never comes before the action of one of its prerequisites
+ * (constats before axes). Otherwise the priority order stands: each action, in turn, brings its
+ * prerequisites' actions just before it. An action whose prerequisite question is still unknown or
+ * unanswered (there is nothing to act on yet, it is a point to clarify) waits at the end, and so
+ * does what depends on it; findings never wait. `validate` rejects loops; a visited set guards against them anyway.
+ */
+function inSequence<D extends Keyed>(index: GridIndex, scores: Scores, sorted: readonly D[]): D[] {
+  const byKey = new Map(sorted.map((d) => [keyOf(d), d]));
+  const waitMemo = new Map<string, boolean>();
+  const waits = (id: string, seen: Set<string> = new Set()): boolean => {
+    const known = waitMemo.get(id);
+    if (known !== undefined) return known;
+    // A finding (a legal or call condition) never waits for a clarification: it stays in front.
+    if (seen.has(id) || !index.byId.has(id)) return false;
+    seen.add(id);
+    const result = prerequisitesOf(index, id).some((p) => isPending(scores, p) || (byKey.has(p) && waits(p, seen)));
+    waitMemo.set(id, result);
+    return result;
+  };
+  const placed = new Set<string>();
+  const out: D[] = [];
+  const place = (d: D, visiting: Set<string>): void => {
+    const key = keyOf(d);
+    if (placed.has(key) || visiting.has(key)) return;
+    visiting.add(key);
+    for (const p of prerequisitesOf(index, key)) {
+      const before = byKey.get(p);
+      if (before) place(before, visiting);
+    }
+    placed.add(key);
+    out.push(d);
+  };
+  for (const d of sorted) if (!waits(keyOf(d))) place(d, new Set());
+  for (const d of sorted) place(d, new Set());
+  return out;
 }
 
 /**

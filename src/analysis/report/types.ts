@@ -143,6 +143,10 @@ export interface ActionReport {
   steps: number | null;
   dossier: string[];
   source: SourceRef | null;
+  /** Priorities of the earlier actions this one builds on (the grid's prerequisites, `after`). */
+  after: number[];
+  /** Numbers of prerequisite questions still unknown or unanswered: this action waits for them. */
+  waitsFor: string[];
 }
 
 export interface ClarifyItem {

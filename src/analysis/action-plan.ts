@@ -12,9 +12,7 @@
 // the line break (csv-stringify quotes only the record delimiter). A field that a spreadsheet would
 // read as a formula (starting with = + - @ or a tab) gets a leading apostrophe, as OWASP advises
 // against CSV injection: grids and answers are user files.
-import { stringify } from 'csv-stringify/sync';
 import type { ActionReport, ReportData } from './report.js';
-import { stripControlKeepLines } from '../text/escape.js';
 import type { WorkshopData } from './workshop.js';
 
 export const ACTION_PLAN_COLUMNS = [
@@ -32,11 +30,6 @@ export const ACTION_PLAN_COLUMNS = [
 
 export type ActionPlanRow = Record<(typeof ACTION_PLAN_COLUMNS)[number], string>;
 
-/** Text for a cell: no control characters (line breaks kept), no leading formula character. */
-export function safeCell(text: string): string {
-  const clean = stripControlKeepLines(text).trim();
-  return /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
-}
 
 function isWorkshop(data: ReportData): data is WorkshopData {
   return 'workshop' in data && typeof (data as WorkshopData).workshop === 'object' && (data as WorkshopData).workshop !== null;
@@ -103,13 +96,3 @@ export function actionPlanRows(data: ReportData): ActionPlanRow[] {
   return rows;
 }
 
-/** The action plan as CSV text: BOM, header row, `;`, CRLF (see the header comment). */
-export function renderActionPlanCsv(data: ReportData): string {
-  const rows = actionPlanRows(data).map((row) => ACTION_PLAN_COLUMNS.map((c) => safeCell(row[c])));
-  return stringify([[...ACTION_PLAN_COLUMNS], ...rows], {
-    bom: true,
-    delimiter: ';',
-    record_delimiter: 'windows',
-    quoted_match: /[\r\n]/,
-  });
-}

@@ -8,13 +8,13 @@
 //
 // Numbers come from the report of each file (report.ts): the same scores, gaps and stage as
 // `cap-ptce report` gives for each file on its own. Delta = after − before, in points out of 100.
-import type { CompareHtmlInput } from '../render/html.js';
 import type { GridIndex } from '../model/grid-index.js';
 import { findChoice } from '../model/grid-index.js';
-import { buildReport, frenchDate, type ActionReport, type LevelRef, type QuestionReport, type ReportData } from './report.js';
-import type { AnswersFile, AnswerValue } from '../model/schema.js';
+import { buildReport, type ActionReport, type LevelRef, type QuestionReport, type ReportData } from './report.js';
+import type { AnswersFile } from '../model/schema.js';
 import { normalizeAnswers, sameAnswerValue } from './scoring.js';
 import { stripControl } from '../text/escape.js';
+import { frenchDate, plural } from '../text/french.js';
 
 export const COMPARE_FORMAT = 'cap-ptce/compare@1';
 
@@ -187,10 +187,6 @@ function gapKey(g: ActionReport): string {
 }
 
 const HAS_ANSWER = new Set(['scored', 'answered', 'unknown', 'na']);
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${Math.abs(n) === 1 ? one : many}`;
-}
 
 export interface BuildCompareOptions {
   now: Date;
@@ -389,49 +385,5 @@ export function compareSummary(data: CompareData): string {
   return parts.join(', ');
 }
 
-/** The comparison as JSON: `format`, `overall`, `entries: [{ id, before, after, delta, … }]`, then the rest. */
-export function renderCompareJson(data: CompareData): string {
-  const { format, overall, entries, stage, ...rest } = data;
-  return `${JSON.stringify({ format, overall, entries, stage, ...rest }, null, 2)}\n`;
-}
 
-function gapLine(g: GapChange): string {
-  const where = g.number ? `${g.number} ` : '';
-  const answers = g.before !== null || g.after !== null ? ` (${g.before ?? '—'} → ${g.after ?? '—'})` : '';
-  return `${where}${g.title}${answers}`;
-}
 
-/** The comparison as the HTML page shows it (render/html.ts takes a minimal, renderer-owned shape). */
-export function compareHtmlInput(data: CompareData): CompareHtmlInput {
-  const side = (s: CompareSide, label: string): NonNullable<CompareHtmlInput['before']> => ({
-    label,
-    source: s.source,
-    date: s.dateLabel,
-    stage: s.stage?.label ?? null,
-    score: s.overall.score,
-  });
-  const sections: NonNullable<CompareHtmlInput['sections']> = [
-    { title: 'Écarts comblés', items: data.gapsClosed.map(gapLine) },
-    { title: 'Nouveaux écarts', items: data.newGaps.map(gapLine) },
-    { title: 'Écarts qui ne sont plus évalués', intro: '« Je ne sais pas », « Non concerné » ou sans réponse dans le diagnostic le plus récent.', items: data.gapsNotAssessed.map(gapLine) },
-  ].filter((section) => section.items.length > 0);
-  return {
-    title: data.project.name,
-    territory: data.project.territory,
-    dateLabel: data.dateLabel,
-    before: side(data.before, 'Avant'),
-    after: side(data.after, 'Après'),
-    entries: data.entries.map((e) => ({ id: e.id, title: e.title, before: e.before, after: e.after })),
-    sections,
-    changes: data.answersChanged.map((c) => ({
-      number: c.number,
-      question: c.text,
-      entryTitle: c.entryTitle,
-      before: c.before.label,
-      after: c.after.label,
-      beforeNote: c.before.note,
-      afterNote: c.after.note,
-    })),
-    grid: data.grid,
-  };
-}

@@ -10,6 +10,7 @@
 // - An entrée's score is the weighted mean of its scored questions × 100, rounded; null when no
 //   question in it has a score. The overall score is the weighted mean (entrée weights) of the
 //   entrée scores that are not null, rounded.
+import { hasValue } from '../model/answer-value.js';
 import { currentQuestionId } from '../validation/check-answers.js';
 import { isApplicable, type AnswerMap } from '../model/conditions.js';
 import { findChoice, type GridIndex, type QuestionRef } from '../model/grid-index.js';
@@ -103,15 +104,6 @@ export function normalizeAnswers(file: Pick<AnswersFile, 'answers'>, index: Grid
     if (id === key || !(id in answers)) answers[id] = answer;
   }
   return { answers, orphans };
-}
-
-function hasValue(answer: Answer | undefined): boolean {
-  if (!answer) return false;
-  const v = answer.value;
-  if (v === undefined || v === null) return false;
-  if (typeof v === 'string') return v.length > 0;
-  if (typeof v === 'number') return Number.isFinite(v);
-  return true;
 }
 
 /** The score of one question, 0..1, for a given answer; null when the answer carries no score. */

@@ -36,9 +36,10 @@ import {
   type RespondentInfo,
   type Response,
 } from './report.js';
-import type { Answer, AnswersFile, AnswerValue, Choice, QuestionType } from '../model/schema.js';
+import type { Answer, AnswersFile, AnswerValue, Choice } from '../model/schema.js';
 import { normalizeAnswers, roundScore, sameAnswerValue, scoreAnswers, type QuestionStatus, type Scores } from './scoring.js';
 import { stripControl } from '../text/escape.js';
+import { joinNames, plural } from '../text/french.js';
 
 /** Spread (0..1) from which a question is divergent: half the scale. */
 export const DIVERGENCE_SPREAD = 0.5;
@@ -177,12 +178,6 @@ function key(text: string): string {
 
 function shown(text: string): string {
   return stripControl(text).replace(/\s+/g, ' ').trim();
-}
-
-/** "A", "A et B", "A, B et C". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} et ${names[names.length - 1]}`;
 }
 
 /**
@@ -356,10 +351,6 @@ function collectiveAnswer(ref: QuestionRef, given: readonly Given[], labels: rea
 
 function round2(x: number): number {
   return Math.round(x * 100 + 1e-9) / 100;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function countsOf(ref: QuestionRef, answers: readonly WorkshopAnswer[]): AnswerCount[] {
@@ -593,38 +584,3 @@ export function buildWorkshop(index: GridIndex, files: readonly WorkshopFile[], 
   };
 }
 
-/**
- * The synthesis as JSON: the report's fixed fields first (format, overall, entries, gaps,
- * findings, stage, computed on the group's answers), then `respondents` (their names) and
- * `divergences` (most divergent first), then the rest (`workshop`: participants, per-entrée
- * table, consensus, every question with every answer; `participants` replaces the report's
- * respondent objects).
- */
-export function renderWorkshopJson(data: WorkshopData): string {
-  const { format, overall, entries, gaps, findings, stage, respondents, workshop, priorityActions: _p, annexActions: _a, ...rest } = data;
-  const { divergences, questions: _q, ...synthesis } = workshop;
-  const out = {
-    format,
-    overall,
-    entries,
-    gaps,
-    findings,
-    stage,
-    respondents: respondents.map((r) => r.label),
-    divergences: divergences.map((q) => ({
-      question: q.id,
-      number: q.number,
-      text: q.text,
-      spread: q.spread,
-      steps: q.steps,
-      reasons: q.reasons,
-      reason: q.reason,
-      score: q.score,
-      answers: q.answers.map((a) => ({ respondent: a.respondent, value: a.value, label: a.label, score: a.score, note: a.note })),
-    })),
-    // every question, with every answer, is under workshop.entries[].questions
-    workshop: synthesis,
-    ...rest,
-  };
-  return `${JSON.stringify(out, null, 2)}\n`;
-}

@@ -2,8 +2,10 @@
 // default, or JSON). Both files are read against one grid; see analysis/compare.ts for the rules.
 import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
-import { buildCompare, compareHtmlInput, compareSummary, renderCompareJson } from '../analysis/compare.js';
-import { COMPARE_HTML_TEMPLATE, HTML_STYLE, renderCompareHtml } from '../render/html.js';
+import { buildCompare, compareSummary } from '../analysis/compare.js';
+import { HTML_STYLE } from '../render/html.js';
+import { COMPARE_HTML_TEMPLATE, compareHtmlInput, renderCompareHtml } from '../render/html-compare.js';
+import { renderCompareJson } from '../render/json.js';
 import { renderDiagnosticText } from '../render/diagnostics.js';
 import { renderTemplateMarkdown } from '../render/markdown.js';
 import { stripControl } from '../text/escape.js';
@@ -11,7 +13,8 @@ import { wantsColor, type Io } from '../io/io.js';
 import { checkOutputTarget } from '../io/files.js';
 import { displayPath, loadAnswers, loadGrid, todayIso } from '../io/load.js';
 import { packagedTemplate } from '../io/templates.js';
-import { renderForTerminal, writeReport } from './report.js';
+import { writeReport } from '../io/report-file.js';
+import { renderForTerminal } from '../render/terminal.js';
 
 export const COMPARE_TEMPLATE = 'compare.md.hbs';
 

@@ -20,7 +20,7 @@ export interface FinishResult {
  * that cap-ptce did not write for these answers is refused now, not after half an hour.
  */
 export async function checkReportTarget(out: string, answersPath: string): Promise<void> {
-  const { checkOverwrite } = await import('./report.js');
+  const { checkOverwrite } = await import('../io/report-file.js');
   try {
     checkOverwrite(out, answersPath);
   } catch (error) {
@@ -30,10 +30,11 @@ export async function checkReportTarget(out: string, answersPath: string): Promi
 }
 
 export async function finishDiagnose(index: GridIndex, file: AnswersFile, out: string, answersPath: string, io: Io): Promise<FinishResult> {
-  const [{ buildReport, nextSteps }, { DEFAULT_TEMPLATE, renderReportMarkdown }, { renderForTerminal, writeReport }] = await Promise.all([
+  const [{ buildReport, nextSteps }, { DEFAULT_TEMPLATE, renderReportMarkdown }, { renderForTerminal }, { writeReport }] = await Promise.all([
     import('../analysis/report.js'),
     import('../render/markdown.js'),
-    import('./report.js'),
+    import('../render/terminal.js'),
+    import('../io/report-file.js'),
   ]);
   const data = buildReport(index, [file], { now: io.now(), sourceLabel: displayPath(answersPath) });
   const markdown = renderReportMarkdown(data, packagedTemplate(DEFAULT_TEMPLATE));

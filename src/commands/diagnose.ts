@@ -24,6 +24,7 @@ import {
 import type { GridIndex, QuestionRef } from '../model/grid-index.js';
 import type { AnswersFile } from '../model/schema.js';
 import { stripControl } from '../text/escape.js';
+import { frenchDateTime, plural } from '../text/french.js';
 import { validateText } from '../validation/validate.js';
 import type { Diagnostic } from '../validation/yaml-source.js';
 import { checkOutputTarget, fileExists, FileChangedError, readUserFile, safeName, writeFileAtomic } from '../io/files.js';
@@ -73,15 +74,9 @@ export function backupPath(path: string, now: Date, exists: (p: string) => boole
   }
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n > 1 ? many : one}`;
-}
-
-function frenchDate(iso: string | undefined): string | null {
-  if (!iso) return null;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return stripControl(iso);
-  return d.toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+/** When an answers file was last saved, as French writes it (the raw text, cleaned, when it is not a date). */
+function savedAt(iso: string | undefined): string | null {
+  return frenchDateTime(iso) ?? (iso ? stripControl(iso) : null);
 }
 
 function located(d: Diagnostic): string {
@@ -305,7 +300,7 @@ class Session {
     let file = moved.file;
     const summary = summarize(file, this.index);
     const project = file.project.name ? ` du projet « ${stripControl(file.project.name)} »` : '';
-    const date = frenchDate(file.updatedAt);
+    const date = savedAt(file.updatedAt);
     this.say(`Un fichier de réponses existe déjà${project} : ${shown}`);
     this.say(`Il contient ${summary.answered} ${summary.answered > 1 ? 'réponses' : 'réponse'} sur ${summary.total} questions${date ? `, enregistrées le ${date}` : ''}.`);
 

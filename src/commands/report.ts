@@ -3,17 +3,21 @@
 // Also the pieces `diagnose` and `compare` reuse: writeReport (atomic, never overwrites someone
 // else's file) and renderForTerminal (marked-terminal, loaded lazily).
 import { statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
-import { renderActionPlanCsv, actionPlanRows } from '../analysis/action-plan.js';
+import { actionPlanRows } from '../analysis/action-plan.js';
+import { renderActionPlanCsv } from '../render/csv.js';
+import { renderReportJson, renderWorkshopJson } from '../render/json.js';
 import { buildReport, type ReportData } from '../analysis/report.js';
 import { renderDiagnosticText } from '../render/diagnostics.js';
-import { DEFAULT_TEMPLATE, renderReportJson, renderReportMarkdown } from '../render/markdown.js';
+import { DEFAULT_TEMPLATE, renderReportMarkdown } from '../render/markdown.js';
 import { HTML_STYLE, REPORT_HTML_TEMPLATE, renderReportHtml } from '../render/html.js';
-import { stripAnsi, stripControl } from '../text/escape.js';
+import { stripControl } from '../text/escape.js';
 import { validateText } from '../validation/validate.js';
-import { buildWorkshop, checkSameGrid, renderWorkshopJson, type WorkshopData } from '../analysis/workshop.js';
-import { checkNewFileTarget, checkOutputTarget, fileExists, readBounded, readHead, readUserFile, resolveWriteTarget, safeName, scanFolder, writeFileAtomic } from '../io/files.js';
+import { buildWorkshop, checkSameGrid, type WorkshopData } from '../analysis/workshop.js';
+import { checkNewFileTarget, checkOutputTarget, fileExists, readHead, readUserFile, safeName, scanFolder, writeFileAtomic } from '../io/files.js';
+import { checkOverwrite, writeReport } from '../io/report-file.js';
+import { renderForTerminal } from '../render/terminal.js';
 import { wantsColor, type Io } from '../io/io.js';
 import { packagedTemplate } from '../io/templates.js';
 import { displayPath, loadAnswers, loadGrid, todayIso } from '../io/load.js';
@@ -37,168 +41,6 @@ export interface ReportOptions {
 
 export type ReportFormat = 'md' | 'json' | 'html';
 
-// ───────────────────────────── marker: "written by cap-ptce for these answers" ─────────────────────────────
-
-const MARKER_PREFIX = 'cap-ptce:report answers=';
-
-function toPosix(p: string): string {
-  return sep === '\\' ? p.split(sep).join('/') : p;
-}
-
-/**
- * The marker cap-ptce puts in a report it writes: the answers files, relative to the report's
- * folder (so that moving both together keeps it valid). Safe inside an HTML comment.
- */
-export function reportMarker(outPath: string, answers: string | readonly string[]): string {
-  const dir = dirname(resolve(outPath));
-  const list = (typeof answers === 'string' ? [answers] : answers).map((a) => toPosix(relative(dir, resolve(a))) || '.');
-  return MARKER_PREFIX + list.map((a) => encodeURI(a).replace(/,/g, '%2C').replace(/-(?=-)/g, '%2D')).join(',');
-}
-
-function markerAnswers(marker: string, outPath: string): string[] | null {
-  if (!marker.startsWith(MARKER_PREFIX)) return null;
-  const dir = dirname(resolve(outPath));
-  try {
-    return marker
-      .slice(MARKER_PREFIX.length)
-      .split(',')
-      .map((a) => resolve(dir, decodeURI(a.replace(/%2C/g, ',').replace(/%2D/g, '-'))));
-  } catch {
-    return null;
-  }
-}
-
-/** The marker found in an existing report (first line of Markdown, `writtenBy` of JSON), if any. */
-function existingMarker(text: string): string | null {
-  const firstLine = text.split('\n', 1)[0] ?? '';
-  const md = /^<!-- (cap-ptce:report [^>]*?) -->\s*$/.exec(firstLine);
-  if (md) return md[1]!;
-  if (firstLine.trim().startsWith('{')) {
-    try {
-      const parsed = JSON.parse(text) as { writtenBy?: unknown };
-      return typeof parsed.writtenBy === 'string' ? parsed.writtenBy : null;
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
-
-/** Adds the marker to a rendered report: an HTML comment on line 1, or `writtenBy` in JSON. */
-export function markReport(content: string, marker: string, format: ReportFormat): string {
-  if (format === 'json') {
-    const data = JSON.parse(content) as Record<string, unknown>;
-    return `${JSON.stringify({ ...data, writtenBy: marker }, null, 2)}\n`;
-  }
-  return `<!-- ${marker} -->\n${content.replace(/^<!-- cap-ptce:report [^\n]*\n/, '')}`;
-}
-
-/** Removes the marker line, for display. */
-export function stripMarker(markdown: string): string {
-  return markdown.replace(/^<!-- cap-ptce:report [^\n]*\n/, '');
-}
-
-/**
- * Refuses to replace an existing file unless `force`, or unless cap-ptce wrote it for the same
- * answers files. Throws a UserError that says what to do.
- */
-export function checkOverwrite(outPath: string, answers: string | readonly string[], force = false): void {
-  let isDir = false;
-  try {
-    isDir = statSync(outPath).isDirectory();
-  } catch {
-    return; // nothing there yet
-  }
-  const shown = displayPath(resolve(outPath));
-  if (isDir) throw new UserError(`${safeName(shown)} est un dossier : indiquez un nom de fichier pour le rapport (ex. --out ${toPosix(`${safeName(shown)}/${DEFAULT_REPORT_PATH}`)}).`, ExitCode.usage);
-  resolveWriteTarget(outPath); // devices, FIFOs, dangling links: refused before anything is read
-  if (force) return;
-  let text = '';
-  try {
-    // A report weighs tens of kilobytes: a much larger file is not one of ours.
-    const read = readBounded(outPath, 'rapport', 5 * 1024 * 1024);
-    if (!read.truncated) text = read.text;
-  } catch {
-    // unreadable: treated as someone else's file
-  }
-  const marker = existingMarker(text);
-  const previous = marker ? markerAnswers(marker, outPath) : null;
-  const wanted = (typeof answers === 'string' ? [answers] : answers).map((a) => resolve(a));
-  if (previous && previous.length === wanted.length && previous.every((p, i) => p === wanted[i])) return;
-  const why = previous ? `a été écrit par cap-ptce pour d'autres réponses (${previous.map((p) => displayPath(p)).join(', ')})` : "n'a pas été écrit par cap-ptce";
-  throw new UserError(`${safeName(shown)} existe déjà et ${why} : il n'est pas remplacé.`, ExitCode.usage, [
-    'Choisissez un autre fichier avec --out, ou ajoutez --force pour le remplacer.',
-  ]);
-}
-
-/**
- * Writes a rendered report (Markdown or JSON) atomically, with the cap-ptce marker, after
- * checkOverwrite. Returns the absolute path written.
- */
-export function writeReport(outPath: string, content: string, options: { answers: string | readonly string[]; format?: ReportFormat; force?: boolean }): string {
-  const target = resolve(outPath);
-  checkOverwrite(target, options.answers, options.force);
-  writeFileAtomic(target, markReport(content, reportMarker(target, options.answers), options.format ?? 'md'));
-  return target;
-}
-
-// ───────────────────────────── terminal ─────────────────────────────
-
-/**
- * Markdown rendered for a terminal with marked-terminal (imported here, lazily: it costs about
- * 330 ms). Fixes the upstream bug that prints inline Markdown raw in tight list items.
- */
-export async function renderForTerminal(markdown: string, columns = 80, color = true): Promise<string> {
-  const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), import('marked-terminal')]);
-  const width = Math.max(40, Math.min(columns, 120));
-  const marked = new Marked();
-  marked.use(markedTerminal({ width: width - 2, reflowText: true, tab: 2, emoji: false, tableOptions: tableOptions(markdown, width) }));
-  marked.use({
-    renderer: {
-      // marked-terminal prints the text of a tight list item as is (`**gras**`): parse its inline tokens.
-      text(token) {
-        if (typeof token === 'object' && 'tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) {
-          return this.parser.parseInline(token.tokens);
-        }
-        return false;
-      },
-    },
-  });
-  const rendered = await marked.parse(stripMarker(markdown));
-  // marked-terminal colours through its own chalk, whatever NO_COLOR says: strip them here.
-  return color ? rendered : stripAnsi(rendered);
-}
-
-/**
- * Column widths for the tables cap-ptce writes, which are wider than most terminals with long
- * entrée titles: titles and long cells wrap. A user's template may have any table: defaults then.
- * (marked-terminal applies one set of options to every table of a document.)
- */
-function tableOptions(markdown: string, width: number): Record<string, unknown> {
-  const compact = { style: { compact: true } };
-  const fit = (fixed: number[], minFirst = 18): Record<string, unknown> => {
-    const first = Math.max(minFirst, width - (fixed.length + 2) - fixed.reduce((a, b) => a + b, 0));
-    return { ...compact, wordWrap: true, colWidths: [first, ...fixed] };
-  };
-  // The report's synthesis table: bar + score, level, coverage, « Je ne sais pas » (headers wrap on narrow terminals).
-  if (/^\| Entrée \| Repère \| Niveau \| Couverture \| /m.test(markdown)) return fit(width >= 100 ? [20, 17, 12, 13] : [20, 14, 12, 9]);
-  // A workshop synthesis: group score, level, one column per participant, spread.
-  const workshop = /^\| Entrée \| Groupe \| Niveau \|(.*) Écart \|$/m.exec(markdown);
-  if (workshop) {
-    const people = workshop[1]!.split('|').map((c) => c.trim()).filter(Boolean);
-    // group score, level (« construction » fits), spread; participants share what the title leaves
-    const fixed = [8, 14, 8];
-    const room = width - (fixed.length + people.length + 2) - fixed.reduce((a, b) => a + b, 0) - 16;
-    const each = people.length > 0 ? Math.max(9, Math.min(16, Math.floor(room / people.length))) : 9;
-    return fit([8, 14, ...people.map(() => each), 8], 14);
-  }
-  // A comparison: entrée (or question), before, after, change.
-  if (/^\| (Entrée|Question) \| Avant \| Après \| Évolution \|$/m.test(markdown)) {
-    const side = Math.max(12, Math.floor((width - 5 - 11 - 22) / 2));
-    return fit([side, side, 11], 18);
-  }
-  return compact;
-}
 // ───────────────────────────── the command ─────────────────────────────
 
 /** An argument and, for a folder, the files directly in it (none of which may be an output). */

@@ -1,17 +1,9 @@
 // Conditions are data (see grid-format.md): evaluated here, never compiled or executed.
+import { hasValue } from './answer-value.js';
 import type { Answer, Condition } from './schema.js';
 import { findChoice, type GridIndex } from './grid-index.js';
 
 export type AnswerMap = Readonly<Record<string, Answer | undefined>>;
-
-function hasValue(answer: Answer | undefined): boolean {
-  if (!answer) return false;
-  const v = answer.value;
-  if (v === undefined || v === null) return false;
-  if (Array.isArray(v)) return true;
-  if (typeof v === 'string') return v.length > 0;
-  return true;
-}
 
 export function evaluateCondition(condition: Condition, answers: AnswerMap, index: GridIndex): boolean {
   if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, answers, index));

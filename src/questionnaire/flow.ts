@@ -1,6 +1,7 @@
 // The questionnaire's logic, with no prompts and no file system: which questions are asked for the
 // selected entrées, which apply given the answers so far, where "next" and "back" lead, where a
 // resumed session starts, the progress, and how an answer changes the answers file. Pure.
+import { hasValue } from '../model/answer-value.js';
 import { Document, isMap } from 'yaml';
 import { currentQuestionId, answerValueProblem } from '../validation/check-answers.js';
 import { isApplicable } from '../model/conditions.js';
@@ -43,14 +44,6 @@ export function buildFlow(index: GridIndex, entryIds?: readonly string[]): Flow 
 
 export function answerOf(file: AnswersFile, fullId: string): Answer | undefined {
   return file.answers[fullId];
-}
-
-function hasValue(answer: Answer | undefined): boolean {
-  if (!answer) return false;
-  const v = answer.value;
-  if (v === undefined || v === null) return false;
-  if (typeof v === 'string') return v.length > 0;
-  return true;
 }
 
 /** The question has a value that fits it (a value the grid no longer accepts does not count). */

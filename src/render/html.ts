@@ -13,7 +13,7 @@
 // Entry points, for the commands:
 //   renderReportHtml(data, templateSource, styleSource)      report.html.hbs: one respondent or a workshop
 //   renderWorksheetHtml(data, templateSource, styleSource)   worksheet.html.hbs: `cap-ptce grid --format html`
-//   renderCompareHtml(input, templateSource, styleSource)    compare.html.hbs: before/after of one project
+//   renderCompareHtml(input, templateSource, styleSource)    compare.html.hbs (html-compare.ts): before/after of one project
 import Handlebars from 'handlebars';
 import { COMMON_HELPERS, lockedHandlebars, type LockedHandlebars } from './templating.js';
 import { ExitCode, UserError } from '../errors.js';
@@ -25,7 +25,6 @@ import { stripControl, stripControlKeepLines } from '../text/escape.js';
 
 export const REPORT_HTML_TEMPLATE = 'report.html.hbs';
 export const WORKSHEET_HTML_TEMPLATE = 'worksheet.html.hbs';
-export const COMPARE_HTML_TEMPLATE = 'compare.html.hbs';
 /** The shared stylesheet, inlined by every page through the `{{> style}}` partial. */
 export const HTML_STYLE = 'style.css';
 
@@ -47,7 +46,8 @@ function handlebars(): LockedHandlebars {
   return locked;
 }
 
-function render(name: string, templateSource: string, styleSource: string, view: unknown): string {
+/** Compiles a page template with our locked instance and renders `view`; the stylesheet is the `style` partial. */
+export function renderPage(name: string, templateSource: string, styleSource: string, view: unknown): string {
   const { hb, knownHelpers } = handlebars();
   let template: Handlebars.TemplateDelegate;
   try {
@@ -100,7 +100,7 @@ export function htmlView<T>(value: T, key = ''): T {
   return value;
 }
 
-const safe = (html: string): Handlebars.SafeString => new Handlebars.SafeString(html);
+export const safe = (html: string): Handlebars.SafeString => new Handlebars.SafeString(html);
 
 // ───────────────────────────── numbers shared with the JSON ─────────────────────────────
 
@@ -185,7 +185,7 @@ function levelClassForScore(data: ReportData, score: number | null): string {
   return levelClass(data, found ?? data.method.levels[0]?.label);
 }
 
-function bar(score: number | null): { width: number; empty: boolean } {
+export function bar(score: number | null): { width: number; empty: boolean } {
   return { width: score === null ? 0 : Math.max(0, Math.min(100, Math.round(score))), empty: score === null };
 }
 
@@ -477,7 +477,7 @@ export function reportHtmlView(data: ReportData): Record<string, unknown> {
  * packagedTemplate(HTML_STYLE)).
  */
 export function renderReportHtml(data: ReportData, templateSource: string, styleSource: string): string {
-  return render(REPORT_HTML_TEMPLATE, templateSource, styleSource, reportHtmlView(data));
+  return renderPage(REPORT_HTML_TEMPLATE, templateSource, styleSource, reportHtmlView(data));
 }
 
 // ───────────────────────────── the worksheet ─────────────────────────────
@@ -494,80 +494,5 @@ export function renderWorksheetHtml(data: WorksheetData, templateSource: string,
     noteLines: [1, 2, 3],
     answerLines: [1, 2],
   };
-  return render(WORKSHEET_HTML_TEMPLATE, templateSource, styleSource, view);
-}
-
-// ───────────────────────────── compare ─────────────────────────────
-
-/**
- * What renderCompareHtml needs: the entrées with their score before and after (0..100 or null).
- * Everything else is optional; the command maps its own comparison onto it.
- */
-export interface CompareHtmlInput {
-  entries: { id: string; title: string; before: number | null; after: number | null }[];
-  /** The project's name. */
-  title?: string | null;
-  territory?: string | null;
-  /** « 26 novembre 2026 »: when the page is produced. */
-  dateLabel?: string | null;
-  /** How to name the two diagnoses, e.g. « Octobre 2025 » (default « Avant » / « Après »). */
-  before?: { label?: string | null; source?: string | null; date?: string | null; stage?: string | null; score?: number | null };
-  after?: { label?: string | null; source?: string | null; date?: string | null; stage?: string | null; score?: number | null };
-  /** Lists to show under the chart, in order: gaps closed, new gaps, questions not compared… */
-  sections?: { title: string; intro?: string | null; items: string[] }[];
-  /** Answers that changed, with the two notes side by side. */
-  changes?: { number?: string | null; question: string; entryTitle?: string | null; before: string | null; after: string | null; beforeNote?: string | null; afterNote?: string | null }[];
-  /** Grid of reference, for the footer. */
-  grid?: { id: string; version?: string | null; title?: string | null } | null;
-}
-
-function deltaText(before: number | null, after: number | null): { text: string; sign: 'up' | 'down' | 'same' | 'none'; words: string } {
-  if (before === null || after === null) return { text: '—', sign: 'none', words: 'pas de comparaison' };
-  const d = after - before;
-  if (d === 0) return { text: '=', sign: 'same', words: 'stable' };
-  return d > 0 ? { text: `+${d}`, sign: 'up', words: `en hausse de ${d}` } : { text: `−${-d}`, sign: 'down', words: `en baisse de ${-d}` };
-}
-
-/** Before/after of one project as one self-contained HTML page (templates/compare.html.hbs). */
-export function renderCompareHtml(input: CompareHtmlInput, templateSource: string, styleSource: string): string {
-  const beforeLabel = input.before?.label?.trim() || 'Avant';
-  const afterLabel = input.after?.label?.trim() || 'Après';
-  const radar: RadarInput = {
-    axes: input.entries.map((e, i) => ({ id: e.id, label: `${i + 1}. ${e.title}` })),
-    series: [
-      { name: beforeLabel, values: input.entries.map((e) => e.before), kind: 'before' },
-      { name: afterLabel, values: input.entries.map((e) => e.after), kind: 'after' },
-    ],
-  };
-  const styles = seriesStyles(radar.series);
-  const title = input.title?.trim() || 'Projet sans nom';
-  const view = {
-    ...htmlView({ ...input, title, beforeLabel, afterLabel }),
-    pageHeader: `Évolution du diagnostic : ${title}${input.dateLabel ? ` · ${input.dateLabel}` : ''}`,
-    radar: {
-      svg: safe(renderRadarSvg(radar, { id: 'radar-evolution', title: `Repères par entrée : ${beforeLabel} et ${afterLabel}`, legend: false })),
-      summary: radarSummary(radar),
-      beforeSwatch: safe(legendSwatch(styles[0]!)),
-      afterSwatch: safe(legendSwatch(styles[1]!)),
-    },
-    rows: htmlView(
-      input.entries.map((e, i) => ({
-        id: e.id,
-        number: i + 1,
-        title: e.title,
-        before: e.before,
-        after: e.after,
-        beforeText: e.before === null ? '—' : String(e.before),
-        afterText: e.after === null ? '—' : String(e.after),
-        beforeBar: bar(e.before),
-        afterBar: bar(e.after),
-        delta: deltaText(e.before, e.after),
-      })),
-    ),
-    overall:
-      input.before?.score !== undefined || input.after?.score !== undefined
-        ? { before: input.before?.score ?? null, after: input.after?.score ?? null, delta: deltaText(input.before?.score ?? null, input.after?.score ?? null) }
-        : null,
-  };
-  return render(COMPARE_HTML_TEMPLATE, templateSource, styleSource, view);
+  return renderPage(WORKSHEET_HTML_TEMPLATE, templateSource, styleSource, view);
 }

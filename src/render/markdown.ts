@@ -116,11 +116,6 @@ export function renderTemplateMarkdown(data: object, templateSource: string, tem
   }
 }
 
-/** The JSON report: the fixed fields first (format, overall, entries, gaps, findings, stage). */
-export function renderReportJson(data: ReportData): string {
-  const { format, overall, entries, gaps, findings, stage, priorityActions: _p, annexActions: _a, ...rest } = data;
-  return `${JSON.stringify({ format, overall, entries, gaps, findings, stage, ...rest }, null, 2)}\n`;
-}
 
 function templateError(name: string, error: unknown): UserError {
   const e = error as { message?: string; lineNumber?: number; column?: number };

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATE, renderReportJson, renderReportMarkdown } from '../../src/render/markdown.js';
+import { DEFAULT_TEMPLATE, renderReportMarkdown } from '../../src/render/markdown.js';
+import { renderReportJson } from '../../src/render/json.js';
+import { COMPARE_HTML_TEMPLATE, renderCompareHtml } from '../../src/render/html-compare.js';
 import {
-  COMPARE_HTML_TEMPLATE,
   HTML_STYLE,
-  renderCompareHtml,
   renderReportHtml,
   renderWorksheetHtml,
   REPORT_HTML_TEMPLATE,

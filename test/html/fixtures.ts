@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildReport, type ReportData } from '../../src/analysis/report.js';
 import { buildWorksheet, type WorksheetData } from '../../src/analysis/worksheet.js';
-import type { CompareHtmlInput } from '../../src/render/html.js';
+import type { CompareHtmlInput } from '../../src/render/html-compare.js';
 import type { AnswersFile } from '../../src/model/schema.js';
 import { loadAnswers, loadGrid, type LoadedGrid } from '../../src/io/load.js';
 

@@ -5,11 +5,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMPARE_HTML_TEMPLATE, renderCompareHtml } from '../../src/render/html-compare.js';
 import {
-  COMPARE_HTML_TEMPLATE,
   cssString,
   HTML_STYLE,
-  renderCompareHtml,
   renderReportHtml,
   renderWorksheetHtml,
   REPORT_HTML_TEMPLATE,

@@ -1,9 +1,10 @@
 // What the user reads: the Markdown report (snapshots, markdownlint, tone), the JSON report
 // field by field, escaping of hostile user text, user templates, the terminal rendering.
 import { describe, expect, it } from 'vitest';
-import { renderForTerminal } from '../../src/commands/report.js';
+import { renderForTerminal } from '../../src/render/terminal.js';
 import { buildReport } from '../../src/analysis/report.js';
-import { escapeText, renderReportJson, renderReportMarkdown } from '../../src/render/markdown.js';
+import { escapeText, renderReportMarkdown } from '../../src/render/markdown.js';
+import { renderReportJson } from '../../src/render/json.js';
 import { validateGridText } from '../../src/validation/validate.js';
 import { UserError } from '../../src/errors.js';
 import { packagedTemplate } from '../../src/io/templates.js';

@@ -3,7 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACTION_PLAN_COLUMNS, renderActionPlanCsv, safeCell } from '../../src/analysis/action-plan.js';
+import { ACTION_PLAN_COLUMNS } from '../../src/analysis/action-plan.js';
+import { renderActionPlanCsv, safeCell } from '../../src/render/csv.js';
 import { buildReport } from '../../src/analysis/report.js';
 import { runInProcess } from '../helpers.js';
 import { answersFile, miniGrid } from '../report/helpers.js';

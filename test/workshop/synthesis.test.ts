@@ -3,7 +3,8 @@
 // the JSON fields, the Markdown a facilitator projects. Expected numbers computed by hand from the
 // three files (scale 0..3: pas-aborde 0, en-reflexion 1, engage 2, acquis 3).
 import { describe, expect, it } from 'vitest';
-import { buildWorkshop, renderWorkshopJson } from '../../src/analysis/workshop.js';
+import { buildWorkshop } from '../../src/analysis/workshop.js';
+import { renderWorkshopJson } from '../../src/render/json.js';
 import { renderReportMarkdown } from '../../src/render/markdown.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import { markdownlint } from '../report/helpers.js';

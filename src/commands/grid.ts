@@ -72,8 +72,11 @@ export async function runGrid(options: GridOptions, io: Io): Promise<number> {
 
 /** `grid --format form`: the offline form, to ./questionnaire.html on a terminal without --out. */
 async function runGridForm(options: GridOptions, io: Io): Promise<number> {
-  const defaultTarget = !options.out && io.stdoutIsTTY;
-  const target = options.out ? resolve(io.cwd, options.out) : defaultTarget ? resolve(io.cwd, DEFAULT_FORM_HTML) : null;
+  const defaultTarget = options.out === undefined && io.stdoutIsTTY;
+  if (options.out !== undefined) {
+    checkOutputTarget(options.out === '' ? '' : resolve(io.cwd, options.out), { inputs: options.grid ? [resolve(io.cwd, options.grid)] : [], example: DEFAULT_FORM_HTML });
+  }
+  const target = options.out !== undefined ? resolve(io.cwd, options.out) : defaultTarget ? resolve(io.cwd, DEFAULT_FORM_HTML) : null;
   const example = { force: Boolean(options.force), example: DEFAULT_FORM_HTML };
   if (target) checkNewFileTarget(target, example);
 

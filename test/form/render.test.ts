@@ -121,3 +121,16 @@ describe('cap-ptce grid --format form', () => {
     expect(model.storageKey).toBe('cap-ptce-form:cap-ptce@1.0.0:objectifs');
   });
 });
+
+describe('grid --format form: where it refuses to write', () => {
+  it('not over its own grid, not into a folder', async () => {
+    const grid = join(dir, 'grille.yaml');
+    writeFileSync(grid, readFileSync(join(repoRoot, 'test/form/fixtures/grille-atelier.yaml')));
+    const over = await runInProcess(['grid', '--format', 'form', '--grid', grid, '--out', grid, '--force']);
+    expect(over.code).not.toBe(0);
+    expect(readFileSync(grid, 'utf8')).toContain('format: cap-ptce/grid@1');
+    const folder = await runInProcess(['grid', '--format', 'form', '--out', dir]);
+    expect(folder.code).not.toBe(0);
+    expect(folder.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});

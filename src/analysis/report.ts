@@ -25,7 +25,7 @@ import { buildDossier, buildMethod } from './report/dossier.js';
 import { buildFindings, buildProgrammes } from './report/findings.js';
 import { buildEntries, buildQuestionReports } from './report/questions.js';
 import { estimateStage } from './report/stage.js';
-import { buildStanding } from './report/standing.js';
+import { buildStanding, levelSentence } from './report/standing.js';
 import { REPORT_FORMAT, type BuildReportOptions, type ReportData, type RespondentInfo } from './report/types.js';
 
 export type * from './report/types.js';
@@ -64,7 +64,8 @@ export function buildReport(index: GridIndex, respondents: AnswersFile[], option
   const entries = buildEntries(index, scores, questionReports);
   const findings = buildFindings(index, answers);
   const gaps = buildActions(index, scores, findings, basis);
-  const { strengths, clarify, unanswered } = buildStanding(index, scores, questionReports);
+  const { strengths, strengthsKind, clarify, unanswered } = buildStanding(index, scores, questionReports);
+  const overallLevel = levelRef(scores.overall.level);
   const stage = estimateStage(index, answers);
   const programmes = buildProgrammes(index, answers, today);
   const dossier = buildDossier(index, questionReports, findings, gaps);
@@ -75,7 +76,7 @@ export function buildReport(index: GridIndex, respondents: AnswersFile[], option
     format: REPORT_FORMAT,
     overall: {
       score: scores.overall.score,
-      level: levelRef(scores.overall.level),
+      level: overallLevel && { ...overallLevel, description: levelSentence(scores.overall.level, scores) },
       bar: textBar(scores.overall.score),
       scoreLabel: scores.overall.score === null ? '—' : `${scores.overall.score}/100`,
     },
@@ -100,6 +101,7 @@ export function buildReport(index: GridIndex, respondents: AnswersFile[], option
       percent: t.coverage === null ? null : Math.round(t.coverage * 100),
     },
     strengths,
+    strengthsKind,
     priorityActions: gaps.filter((g) => !g.annex),
     annexActions: gaps.filter((g) => g.annex),
     clarify,

@@ -132,7 +132,19 @@ export const EntrySchema = z
 export type Entry = z.infer<typeof EntrySchema>;
 
 export const LevelSchema = z
-  .object({ id: slug, min: z.number().min(0).max(100), label: text, description: z.string().optional() })
+  .object({
+    id: slug,
+    min: z.number().min(0).max(100),
+    label: text,
+    description: z.string().optional(),
+    byEngaged: z
+      .object({ none: text.optional(), one: text.optional(), several: text.optional() })
+      .strict()
+      .optional()
+      .describe(
+        "Phrase du niveau selon le nombre de réponses engagées ou acquises (la moitié de l'échelle ou plus) : aucune (none), une (one), plusieurs (several) ; à défaut, description. La phrase ne doit pas contredire les réponses affichées à côté.",
+      ),
+  })
   .strict();
 export type Level = z.infer<typeof LevelSchema>;
 

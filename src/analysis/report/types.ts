@@ -250,7 +250,10 @@ export interface ReportData {
   project: { name: string | null; territory: string | null };
   respondents: RespondentInfo[];
   completeness: Omit<Totals, 'coverage'> & { percent: number | null };
+  /** Points d'appui: answers at the top of the scale, or, when there is none, the engaged ones. */
   strengths: StrengthItem[];
+  /** What `strengths` holds: 'top' (formalised), 'engaged' (nothing formalised yet), null (empty). */
+  strengthsKind: 'top' | 'engaged' | null;
   priorityActions: ActionReport[];
   annexActions: ActionReport[];
   clarify: ClarifyItem[];

@@ -99,7 +99,7 @@ describe('validate never throws on mutated grids, it only reports', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 120_000);
 
   it('deep block nesting is refused before it reaches the parser', () => {
     const compact = `format: cap-ptce/grid@1\ndescription:\n${'- '.repeat(3000)}x\n`;

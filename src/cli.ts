@@ -40,6 +40,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--answers <fichier>', 'fichier de réponses', 'cap-ptce-reponses.yaml')
     .option('--out <fichier>', 'rapport Markdown', 'cap-ptce-rapport.md')
     .option('--resume', 'reprendre le fichier de réponses existant sans poser la question')
+    .option('--parcours <id>', 'parcours court de la grille (ex. essentiel : une dizaine de minutes)')
     .action(async (options) => {
       const { runDiagnose } = await import('./commands/diagnose.js');
       setExit(await runDiagnose(options, io));
@@ -54,6 +55,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--out <fichier>', 'fichier où écrire le rapport')
     .option('--template <fichier>', 'modèle Handlebars à utiliser à la place du modèle intégré')
     .option('--force', 'remplacer le fichier --out s’il existe')
+    .option('--anonymous', 'remplace le nom de chaque participant par « Participant A, B, C… »')
     .action(async (files: string[], options) => {
       const { runReport } = await import('./commands/report.js');
       setExit(await runReport(files, options, io));

@@ -40,6 +40,7 @@ import type { Answer, AnswersFile, AnswerValue, Choice } from '../model/schema.j
 import { normalizeAnswers, roundScore, sameAnswerValue, scoreAnswers, type QuestionStatus, type Scores } from './scoring.js';
 import { stripControl } from '../text/escape.js';
 import { joinNames, plural } from '../text/french.js';
+import { groupPositionOf, type GroupPositionView } from './group-position.js';
 
 /** Spread (0..1) from which a question is divergent: half the scale. */
 export const DIVERGENCE_SPREAD = 0.5;
@@ -99,6 +100,8 @@ export interface WorkshopQuestion extends Pick<QuestionReport, 'id' | 'number' |
   unanswered: string[];
   /** One per respondent, in the order of the files. */
   answers: WorkshopAnswer[];
+  /** The « position commune » recorded in a round table (core/group-position.ts); null when none. */
+  position: GroupPositionView | null;
 }
 
 export interface WorkshopEntryRow {
@@ -443,6 +446,8 @@ export function buildWorkshop(index: GridIndex, files: readonly WorkshopFile[], 
   const questionReports = new Map(report.entries.flatMap((e) => e.questions).map((q) => [q.id, q]));
   const questions: WorkshopQuestion[] = index.questions.map((ref) => {
     const qr = questionReports.get(ref.fullId)!;
+    const position = groupPositionOf(ref, normalized.map((answers) => ({ answers })));
+    qr.position = position;
     const answers: WorkshopAnswer[] = qr.responses.map((r, i) => {
       const asked = r.status !== 'hidden';
       return { ...r, value: asked ? (normalized[i]![ref.fullId]?.value ?? null) : null };
@@ -496,6 +501,7 @@ export function buildWorkshop(index: GridIndex, files: readonly WorkshopFile[], 
       unknown,
       unanswered: answers.filter((a) => a.status === 'unanswered').map((a) => a.respondent),
       answers,
+      position,
     };
   });
   const order = new Map(index.questions.map((q) => [q.fullId, q.order]));

@@ -5,6 +5,7 @@
 import type { GridIndex } from '../model/grid-index.js';
 import type { AnswersFile } from '../model/schema.js';
 import { stripControl } from '../text/escape.js';
+import { pathBasis, trimToPath } from '../model/paths.js';
 import { ExitCode, UserError } from '../errors.js';
 import { wantsColor, type Io } from '../io/io.js';
 import { displayPath } from '../io/load.js';
@@ -36,7 +37,10 @@ export async function finishDiagnose(index: GridIndex, file: AnswersFile, out: s
     import('../render/terminal.js'),
     import('../io/report-file.js'),
   ]);
-  const data = buildReport(index, [file], { now: io.now(), sourceLabel: displayPath(answersPath) });
+  // A short path: the report speaks of the questions asked, and says what the full grid adds.
+  const basis = pathBasis(index, [file]);
+  const built = buildReport(basis.index, [trimToPath(file, index, basis)], { now: io.now(), sourceLabel: displayPath(answersPath) });
+  const data = basis.shortPath ? { ...built, shortPath: basis.shortPath } : built;
   const markdown = renderReportMarkdown(data, packagedTemplate(DEFAULT_TEMPLATE));
   const written = writeReport(out, markdown, { answers: answersPath, format: 'md' });
 

@@ -41,6 +41,8 @@ export interface DiagnoseOptions {
   answers?: string;
   out?: string;
   resume?: boolean;
+  /** A short path of the grid (`paths:`), e.g. « essentiel ». */
+  parcours?: string;
 }
 
 type Adapter = typeof import('../prompts/adapter.js');
@@ -58,6 +60,7 @@ export function resumeCommand(options: DiagnoseOptions): string {
   const parts = ['npx', 'cap-ptce', 'diagnose', '--resume'];
   if (options.grid) parts.push('--grid', shellArg(options.grid));
   if (options.entries && options.entries.length > 0) parts.push('--entries', shellArg(options.entries.join(',')));
+  if (options.parcours) parts.push('--parcours', shellArg(options.parcours));
   if (options.answers && options.answers !== DEFAULT_ANSWERS) parts.push('--answers', shellArg(options.answers));
   if (options.out && options.out !== DEFAULT_OUT) parts.push('--out', shellArg(options.out));
   return parts.join(' ');
@@ -176,6 +179,12 @@ class Session {
    * `diagnose` on the same file): then nothing is overwritten and the person is told how to resume.
    */
   private save(file: AnswersFile): void {
+    // The file records the path it was answered on, so that its report says it is a short one.
+    if (this.options.parcours) file = { ...file, path: this.options.parcours };
+    else if (file.path !== undefined) {
+      const { path: _path, ...rest } = file;
+      file = rest;
+    }
     const content = answersToYaml(file, this.index);
     try {
       writeFileAtomic(this.answersPath, content, { expect: this.onDisk });
@@ -205,7 +214,7 @@ class Session {
     checkTarget(this.options.out, this.outPath, '--out', [this.answersPath, ...grid]);
     const loaded = loadGrid(this.options.grid, todayIso(this.io.now()));
     this.index = loaded.index;
-    this.flow = buildFlow(this.index, this.options.entries);
+    this.flow = buildFlow(this.index, this.options.entries, this.options.parcours);
     if (this.flow.refs.length === 0) {
       throw new UserError('Les entrées choisies ne contiennent aucune question : choisissez-en d’autres avec --entries.', ExitCode.usage);
     }
@@ -264,7 +273,11 @@ class Session {
     this.say(`cap-ptce — autodiagnostic de votre projet de Pôle Territorial de Coopération Économique`);
     this.say(`Grille : ${stripControl(grid.title)} (version ${stripControl(grid.version)})${gridPath ? ` — ${displayPath(gridPath)}` : ' — grille intégrée'}`);
     this.say();
-    this.say(`${plural(n, 'question', 'questions')} en ${plural(entries, 'entrée', 'entrées')}, environ ${minutes} minutes.`);
+    const path = this.options.parcours ? grid.paths[this.options.parcours] : undefined;
+    if (path) {
+      this.say(`${stripControl(path.title)} : ${plural(n, 'question', 'questions')} sur les ${this.index.questions.length} de la grille, environ ${path.minutes ?? minutes} minutes.`);
+      if (path.description) this.say(stripControl(path.description));
+    } else this.say(`${plural(n, 'question', 'questions')} en ${plural(entries, 'entrée', 'entrées')}, environ ${minutes} minutes.`);
     this.say(`Répondez au mieux : « Je ne sais pas » est aussi une réponse utile.`);
     this.say(`Chaque réponse est enregistrée aussitôt dans ${this.answersPath}`);
     this.say(`Vous pouvez vous arrêter à tout moment (Ctrl-C) et reprendre plus tard là où vous en étiez.`);

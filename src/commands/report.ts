@@ -18,6 +18,8 @@ import { buildWorkshop, checkSameGrid, type WorkshopData } from '../analysis/wor
 import { checkNewFileTarget, checkOutputTarget, fileExists, readHead, readUserFile, safeName, scanFolder, writeFileAtomic } from '../io/files.js';
 import { checkOverwrite, writeReport } from '../io/report-file.js';
 import { renderForTerminal } from '../render/terminal.js';
+import { anonymizeFiles } from '../analysis/anonymize.js';
+import { pathBasis, trimToPath } from '../model/paths.js';
 import { wantsColor, type Io } from '../io/io.js';
 import { packagedTemplate } from '../io/templates.js';
 import { displayPath, loadAnswers, loadGrid, todayIso } from '../io/load.js';
@@ -37,6 +39,8 @@ export interface ReportOptions {
   out?: string;
   template?: string;
   force?: boolean;
+  /** Participants become « Participant A, B, C… » in every format (core/anonymize.ts). */
+  anonymous?: boolean;
 }
 
 export type ReportFormat = 'md' | 'json' | 'html';
@@ -144,20 +148,22 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io): R
 
   let data: ReportData | WorkshopData;
   const workshop = files.length > 1;
+  // A short path (core/paths.ts): the report speaks of the questions asked, and of what the full grid adds.
+  const basis = pathBasis(grid.index, loaded);
+  if (basis.warning) io.stderr(`Attention : ${basis.warning}\n`);
+  let inputs = loaded.map((answers, i) => ({ answers: trimToPath(answers, grid.index, basis), source: files[i]! }));
+  if (options.anonymous) inputs = anonymizeFiles(inputs);
   if (workshop) {
-    const synthesis = buildWorkshop(
-      grid.index,
-      loaded.map((answers, i) => ({ answers, source: files[i]! })),
-      { now },
-    );
+    const synthesis = buildWorkshop(basis.index, inputs, { now });
     for (const w of synthesis.workshop.warnings) io.stderr(`Attention : ${w}\n`);
     io.stderr(
       `Synthèse de ${files.length} participants : ${synthesis.workshop.divergences.length} ${synthesis.workshop.divergences.length === 1 ? 'question' : 'questions'} à discuter, ${synthesis.workshop.consensus.length} ${synthesis.workshop.consensus.length === 1 ? "point d'accord" : "points d'accord"}.\n`,
     );
     data = synthesis;
   } else {
-    data = buildReport(grid.index, [loaded[0]!], { now, sourceLabel: files[0]! });
+    data = buildReport(basis.index, [inputs[0]!.answers], { now, sourceLabel: inputs[0]!.source });
   }
+  if (basis.shortPath) data = { ...data, shortPath: basis.shortPath };
 
   if (format === 'csv') return { data, content: renderActionPlanCsv(data), format, workshop, files };
   if (format === 'json') return { data, content: workshop ? renderWorkshopJson(data as WorkshopData) : renderReportJson(data), format, workshop, files };

@@ -217,6 +217,17 @@ export type Programme = z.infer<typeof ProgrammeSchema>;
 /** A top-level `$schema` key lets editors find the JSON Schema; it carries no meaning for the tool. */
 const schemaKey = z.string().optional().describe('Adresse du schéma JSON, pour les éditeurs (ignorée par cap-ptce)');
 
+export const PathSchema = z
+  .object({
+    title: text.describe('Nom du parcours, affiché (ex. « Parcours essentiel »)'),
+    description: z.string().optional().describe('Ce que le parcours couvre, en une ou deux phrases'),
+    minutes: z.number().int().positive().optional().describe('Durée indicative, en minutes'),
+    questions: z.array(fullQuestionId).min(1).describe('Les questions du parcours, par identifiant complet « entree.question »'),
+  })
+  .strict()
+  .describe('Un parcours court : un sous-ensemble de questions posées dans l’ordre de la grille');
+export type Path = z.infer<typeof PathSchema>;
+
 export const GridSchema = z
   .object({
     $schema: schemaKey,
@@ -233,6 +244,7 @@ export const GridSchema = z
     stages: z.array(StageSchema).default([]),
     rules: z.array(RuleSchema).default([]),
     programmes: z.array(ProgrammeSchema).default([]),
+    paths: z.record(slug, PathSchema).default({}).describe('Parcours courts, par identifiant (ex. « essentiel ») : `diagnose --parcours ID`'),
   })
   .strict();
 export type Grid = z.infer<typeof GridSchema>;
@@ -240,11 +252,30 @@ export type Grid = z.infer<typeof GridSchema>;
 export const AnswerValueSchema = z.union([z.string(), z.array(z.string()), z.number(), z.boolean(), z.null()]);
 export type AnswerValue = z.infer<typeof AnswerValueSchema>;
 
+export const DissentSchema = z
+  .object({
+    respondent: z.string().describe('Qui ne partage pas la position commune'),
+    why: z.string().optional().describe('Pourquoi, en ses mots'),
+  })
+  .strict();
+export type Dissent = z.infer<typeof DissentSchema>;
+
+export const GroupPositionSchema = z
+  .object({
+    value: AnswerValueSchema.optional().describe('La réponse retenue par le groupe (identifiant de réponse)'),
+    note: z.string().optional().describe('La position commune, en quelques mots'),
+    dissent: z.array(DissentSchema).optional().describe('Qui ne la partage pas, et pourquoi'),
+  })
+  .strict()
+  .describe('Position commune d’un atelier en table ronde, la même dans le fichier de chaque participant');
+export type GroupPosition = z.infer<typeof GroupPositionSchema>;
+
 export const AnswerSchema = z
   .object({
     value: AnswerValueSchema.optional().describe('Identifiant de réponse, liste (multi), texte, nombre ou booléen'),
     examples: z.array(z.string()).optional().describe('Exemples qui s’appliquent, et ceux ajoutés par la personne'),
     note: z.string().optional().describe('Précisions à apporter'),
+    position: GroupPositionSchema.optional(),
     answeredAt: z.string().optional(),
   })
   .strict();
@@ -260,6 +291,7 @@ export const AnswersFileSchema = z
       .strict()
       .default({}),
     respondent: z.string().optional(),
+    path: slug.optional().describe('Parcours court suivi (ex. « essentiel ») ; absent : la grille complète'),
     createdAt: z.string().optional(),
     updatedAt: z.string().optional(),
     answers: z.record(z.string(), AnswerSchema).default({}),

@@ -8,6 +8,7 @@ import { isApplicable } from '../model/conditions.js';
 import type { GridIndex, QuestionRef } from '../model/grid-index.js';
 import { ANSWERS_FORMAT, type Answer, type AnswersFile, type Entry } from '../model/schema.js';
 import { didYouMean } from '../text/suggest.js';
+import { selectPath } from '../model/paths.js';
 import { ExitCode, UserError } from '../errors.js';
 
 /** The questions asked in one session: the selected entrées, in grid order. */
@@ -22,7 +23,7 @@ export interface Flow {
  * Builds the flow for `--entries` (all entrées when absent or empty). An unknown id is a usage
  * error that lists the valid ids.
  */
-export function buildFlow(index: GridIndex, entryIds?: readonly string[]): Flow {
+export function buildFlow(index: GridIndex, entryIds?: readonly string[], pathId?: string): Flow {
   const all = index.grid.entries;
   const valid = all.map((e) => e.id);
   const wanted = [...new Set((entryIds ?? []).map((s) => s.trim()).filter(Boolean))];
@@ -36,9 +37,15 @@ export function buildFlow(index: GridIndex, entryIds?: readonly string[]): Flow 
       [`Exemple : cap-ptce diagnose --entries ${valid.slice(0, 2).join(',')}`],
     );
   }
-  const entries = wanted.length === 0 ? [...all] : all.filter((e) => wanted.includes(e.id));
+  let entries = wanted.length === 0 ? [...all] : all.filter((e) => wanted.includes(e.id));
   const ids = new Set(entries.map((e) => e.id));
-  const refs = index.questions.filter((q) => ids.has(q.entry.id));
+  let refs = index.questions.filter((q) => ids.has(q.entry.id));
+  if (pathId !== undefined) {
+    // A short path (core/paths.ts): only its questions, and only the entrées that keep one.
+    const inPath = new Set(selectPath(index, pathId).refs.map((r) => r.fullId));
+    refs = refs.filter((r) => inPath.has(r.fullId));
+    entries = entries.filter((e) => refs.some((r) => r.entry.id === e.id));
+  }
   return { index, entries, refs };
 }
 
@@ -121,7 +128,9 @@ export interface Progress {
 export function progress(flow: Flow, pos: number, file: AnswersFile): Progress {
   const ref = flow.refs[pos] ?? flow.refs[0];
   const entryNumber = ref ? flow.entries.findIndex((e) => e.id === ref.entry.id) + 1 : 0;
-  const questionCount = ref ? ref.entry.questions.length : 0;
+  // Counted within the flow: a short path asks only some of an entrée's questions.
+  const sameEntry = ref ? flow.refs.filter((r) => r.entry.id === ref.entry.id) : [];
+  const questionCount = sameEntry.length;
   let answered = 0;
   let applicable = 0;
   let notApplicable = 0;
@@ -136,7 +145,7 @@ export function progress(flow: Flow, pos: number, file: AnswersFile): Progress {
   return {
     entryNumber,
     entryCount: flow.entries.length,
-    questionNumber: ref ? ref.questionIndex + 1 : 0,
+    questionNumber: ref ? sameEntry.indexOf(ref) + 1 : 0,
     questionCount,
     answered,
     applicable,
@@ -260,7 +269,7 @@ export function summarize(file: AnswersFile, index: GridIndex): AnswersSummary {
   return { answered, total: index.questions.length, unknown, invalid };
 }
 
-const ANSWER_KEYS = ['value', 'examples', 'note', 'answeredAt'] as const;
+const ANSWER_KEYS = ['value', 'examples', 'note', 'position', 'answeredAt'] as const;
 
 /**
  * The answers file as YAML, keys in the order of grid-format.md; answers in grid order, then the
@@ -273,6 +282,7 @@ export function answersToYaml(file: AnswersFile, index?: GridIndex): string {
   if (file.project?.territory !== undefined) project.territory = file.project.territory;
   ordered.project = project;
   if (file.respondent !== undefined) ordered.respondent = file.respondent;
+  if (file.path !== undefined) ordered.path = file.path;
   if (file.createdAt !== undefined) ordered.createdAt = file.createdAt;
   if (file.updatedAt !== undefined) ordered.updatedAt = file.updatedAt;
 

@@ -14,6 +14,7 @@
 //   renderReportHtml(data, templateSource, styleSource)      report.html.hbs: one respondent or a workshop
 //   renderWorksheetHtml(data, templateSource, styleSource)   worksheet.html.hbs: `cap-ptce grid --format html`
 //   renderCompareHtml(input, templateSource, styleSource)    compare.html.hbs (html-compare.ts): before/after of one project
+import type { GroupPositionView } from '../analysis/group-position.js';
 import Handlebars from 'handlebars';
 import { COMMON_HELPERS, lockedHandlebars, type LockedHandlebars } from './templating.js';
 import { ExitCode, UserError } from '../errors.js';
@@ -225,6 +226,8 @@ export interface QuestionSpread {
   consensusAnswer: string | null;
   /** Each respondent's answer and note, respondents' order (questions asked of them only). */
   answers: { n: number; name: string; colour: string; answer: string; note: string | null }[];
+  /** The round table's « position commune », when one was recorded. */
+  position: GroupPositionView | null;
 }
 
 export interface WorkshopSpread {
@@ -338,6 +341,7 @@ export function workshopSpread(data: ReportData): WorkshopSpread {
       consensus,
       consensusAnswer: consensus ? visible[0]!.r.label : null,
       answers: visible.map(({ r, i }) => ({ n: i + 1, name: data.respondents[i]?.label ?? r.respondent, colour: respondentStyle(i).colour, answer: statusText(r), note: r.note })),
+      position: q.position ?? null,
     });
   }
 

@@ -38,6 +38,7 @@ export function renderWorkshopJson(data: WorkshopData): string {
       reason: q.reason,
       score: q.score,
       answers: q.answers.map((a) => ({ respondent: a.respondent, value: a.value, label: a.label, score: a.score, note: a.note })),
+      position: q.position,
     })),
     // every question, with every answer, is under workshop.entries[].questions
     workshop: synthesis,

@@ -4,6 +4,7 @@ import { conditionQuestionIds } from '../model/conditions.js';
 import { fullQuestionId, indexGrid, maxScoreOf, type GridIndex, type QuestionRef } from '../model/grid-index.js';
 import type { Choice, Condition, Grid } from '../model/schema.js';
 import { didYouMean } from '../text/suggest.js';
+import { checkPaths } from './check-paths.js';
 import type { PathDiagnostic, PathSegment } from './yaml-source.js';
 
 export interface CheckGridOptions {
@@ -305,5 +306,6 @@ export function checkGrid(grid: Grid, options: CheckGridOptions): PathDiagnostic
   checkQuestions(grid, index, out);
   checkStagesRulesProgrammes(grid, index, options.today, out);
   checkPrerequisites(grid, index, out);
+  out.push(...checkPaths(grid, index));
   return out;
 }

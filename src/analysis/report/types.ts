@@ -2,6 +2,8 @@
 import type { AnswerMap } from '../../model/conditions.js';
 import type { GapAdvice, QuestionType, Severity } from '../../model/schema.js';
 import type { Counts, QuestionStatus, Totals } from '../scoring.js';
+import type { ReportPath } from '../../model/paths.js';
+import type { GroupPositionView } from '../group-position.js';
 
 export const REPORT_FORMAT = 'cap-ptce/report@1';
 
@@ -78,6 +80,8 @@ export interface QuestionReport {
   note: string | null;
   /** Every respondent's answer (one today). */
   responses: Response[];
+  /** A workshop's « position commune » (round table), set by the synthesis; absent otherwise. */
+  position?: GroupPositionView | null;
 }
 
 export interface EntryReport extends Counts {
@@ -249,6 +253,8 @@ export interface ReportData {
   grid: { id: string; version: string; title: string; source: string; description: string | null };
   project: { name: string | null; territory: string | null };
   respondents: RespondentInfo[];
+  /** The short path the answers followed (`diagnose --parcours`), set by the command; absent for the whole grid. */
+  shortPath?: ReportPath | null;
   completeness: Omit<Totals, 'coverage'> & { percent: number | null };
   /** Points d'appui: answers at the top of the scale, or, when there is none, the engaged ones. */
   strengths: StrengthItem[];

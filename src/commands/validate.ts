@@ -1,11 +1,19 @@
-import { statSync } from 'node:fs';
 import { ExitCode, UserError } from '../errors.js';
 import { indexGrid, type GridIndex } from '../model/grid-index.js';
-import { renderDiagnosticGithub, renderDiagnosticsJson, renderDiagnosticText, renderSummary } from '../render/diagnostics.js';
+import {
+  renderDiagnosticGithub,
+  renderDiagnosticText,
+  renderGithubSummary,
+  renderSummary,
+  renderValidateJson,
+  sortDiagnostics,
+  type CheckedFile,
+} from '../render/diagnostics.js';
 import { validateText } from '../validation/validate.js';
-import type { Diagnostic } from '../validation/yaml-source.js';
-import { defaultGridPath, FileTooLargeError, readUserFile, safeName, scanFolder } from '../io/files.js';
-import type { Io } from '../io/io.js';
+import { LIMITS, type Diagnostic } from '../validation/yaml-source.js';
+import { defaultGridPath, FileTooLargeError, readUserFile, safeName } from '../io/files.js';
+import { expandInputs, type Input } from '../io/inputs.js';
+import { StdinTooLargeError, type Io } from '../io/io.js';
 import { displayPath, loadGrid, todayIso } from '../io/load.js';
 
 export interface ValidateOptions {
@@ -14,44 +22,46 @@ export interface ValidateOptions {
   strict?: boolean;
 }
 
-/**
- * Files named on the command line; a folder stands for the YAML files directly in it. What a
- * folder holds but cannot be read (dangling link, unreadable entry, FIFO) is skipped and said.
- */
-function expandFiles(args: readonly string[], io: Io): string[] {
-  const out: string[] = [];
-  for (const arg of args) {
-    let isDir = false;
+/** A problem with a file as a whole (missing, unreadable, too large), as a diagnostic at 1:1. */
+function fileDiagnostic(file: string, code: string, message: string): Diagnostic {
+  return { file, line: 1, col: 1, severity: 'error', code, path: '(fichier)', message };
+}
+
+/** Reads one input; a file that cannot be read becomes a diagnostic, and `usage` says it was the user's naming. */
+async function readInput(input: Input, io: Io): Promise<{ text?: string; diagnostic?: Diagnostic; usage?: boolean }> {
+  if (input.kind === 'missing') return { diagnostic: fileDiagnostic(input.shown, 'FILE_NOT_FOUND', `${input.message} : vérifiez le chemin ou le motif`), usage: true };
+  if (input.kind === 'stdin') {
     try {
-      isDir = statSync(arg).isDirectory();
-    } catch {
-      // reported when read
+      return { text: await io.readStdin(LIMITS.maxBytes) };
+    } catch (error) {
+      if (!(error instanceof StdinTooLargeError)) throw error;
+      return { diagnostic: fileDiagnostic(input.shown, 'FILE_TOO_LARGE', `au-delà de ${LIMITS.maxBytes / 1024 / 1024} Mo : une grille ou des réponses tiennent en quelques dizaines de Ko`) };
     }
-    if (!isDir) {
-      out.push(arg);
-      continue;
-    }
-    const { files, skipped } = scanFolder(arg, /\.ya?ml$/i);
-    for (const s of skipped) io.stderr(`Ignoré : ${safeName(s.path)} (${s.reason})\n`);
-    if (files.length === 0) throw new UserError(`Aucun fichier .yaml lisible dans le dossier ${safeName(arg)}.`, ExitCode.usage);
-    out.push(...files);
   }
-  return out;
+  try {
+    return { text: readUserFile(input.path, 'fichier') };
+  } catch (error) {
+    if (error instanceof FileTooLargeError) return { diagnostic: fileDiagnostic(input.shown, 'FILE_TOO_LARGE', error.message.replace(`${safeName(input.path)} : `, '')) };
+    if (error instanceof UserError) return { diagnostic: fileDiagnostic(input.shown, 'FILE_NOT_FOUND', error.message), usage: true };
+    throw error;
+  }
 }
 
 export async function runValidate(files: string[], options: ValidateOptions, io: Io): Promise<number> {
   const today = todayIso(io.now());
-  const targets = files.length > 0 ? expandFiles(files, io) : [defaultGridPath()];
+  const inputs: Input[] =
+    files.length > 0 ? expandInputs(files, { cwd: io.cwd, folders: 'yaml-files' }) : [{ kind: 'file', path: defaultGridPath(), shown: displayPath(defaultGridPath()) }];
   const diagnostics: Diagnostic[] = [];
+  const checked: CheckedFile[] = [];
   const texts: { shown: string; text: string }[] = [];
-  for (const file of targets) {
-    const shown = files.length > 0 ? file : displayPath(file);
-    try {
-      texts.push({ shown, text: readUserFile(file, 'fichier') });
-    } catch (error) {
-      if (!(error instanceof FileTooLargeError)) throw error;
-      diagnostics.push({ file: shown, line: 1, col: 1, severity: 'error', code: 'FILE_TOO_LARGE', path: '(fichier)', message: error.message.replace(`${safeName(file)} : `, '') });
-    }
+  let usageProblem = false;
+  for (const input of inputs) {
+    const read = await readInput(input, io);
+    if (read.diagnostic) {
+      diagnostics.push(read.diagnostic);
+      checked.push({ file: input.shown, kind: null });
+      usageProblem ||= Boolean(read.usage);
+    } else texts.push({ shown: input.shown, text: read.text! });
   }
 
   // Answers files are checked against --grid, else a grid named alongside them, else the embedded grid.
@@ -65,6 +75,7 @@ export async function runValidate(files: string[], options: ValidateOptions, io:
   if (namedGrid) reference = indexGrid(namedGrid);
 
   for (const { shown, text, first } of results) {
+    checked.push({ file: shown, kind: first.kind });
     if (first.kind === 'answers' && first.answers) {
       diagnostics.push(...validateText(text, shown, { today, expect: 'answers', grid: gridFor() }).diagnostics);
     } else {
@@ -72,13 +83,17 @@ export async function runValidate(files: string[], options: ValidateOptions, io:
     }
   }
 
-  if (options.format === 'json') io.stdout(`${renderDiagnosticsJson(diagnostics)}\n`);
+  const sorted = sortDiagnostics(diagnostics);
+  if (options.format === 'json') io.stdout(`${renderValidateJson(checked, sorted)}\n`);
   else if (options.format === 'github') {
-    for (const d of diagnostics) io.stdout(`${renderDiagnosticGithub(d)}\n`);
+    for (const d of sorted) io.stdout(`${renderDiagnosticGithub(d)}\n`);
+    io.stdout(`${renderGithubSummary(checked.length, sorted)}\n`);
   } else {
-    for (const d of diagnostics) io.stdout(`${renderDiagnosticText(d)}\n`);
-    io.stderr(`${renderSummary(targets.length, diagnostics)}\n`);
+    for (const d of sorted) io.stdout(`${renderDiagnosticText(d)}\n`);
+    io.stderr(`${renderSummary(checked.length, sorted)}\n`);
   }
-  const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
+  // A file named but not found is the caller's mistake (2), reported after checking all the others.
+  if (usageProblem) return ExitCode.usage;
+  const failing = sorted.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
   return failing ? ExitCode.invalid : ExitCode.ok;
 }

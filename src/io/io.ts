@@ -14,6 +14,8 @@ export interface Io {
   now(): Date;
   /** Waits until everything written has reached the streams. */
   flush(): Promise<void>;
+  /** Reads standard input to its end (`-` as a file name); rejects past `maxBytes`. */
+  readStdin(maxBytes: number): Promise<string>;
 }
 
 export function processIo(): Io {
@@ -35,7 +37,35 @@ export function processIo(): Io {
         // An empty write's callback runs once everything queued before it is flushed.
         process.stdout.write('', () => process.stderr.write('', () => resolve()));
       }),
+    readStdin: (maxBytes) => readStream(process.stdin, maxBytes),
   };
+}
+
+/** A stream read to its end as UTF-8, refusing more than `maxBytes` (a pipe has no size to check first). */
+export function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer | string) => {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += buffer.length;
+      if (size > maxBytes) {
+        stream.removeAllListeners('data');
+        stream.pause();
+        reject(new StdinTooLargeError(size));
+        return;
+      }
+      chunks.push(buffer);
+    });
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('error', reject);
+  });
+}
+
+export class StdinTooLargeError extends Error {
+  constructor(readonly size: number) {
+    super(`entrée standard trop volumineuse (plus de ${size} octets)`);
+  }
 }
 
 /** An Io that records output, for in-process tests. */
@@ -52,6 +82,7 @@ export function memoryIo(overrides: Partial<Io> = {}): Io & { out: string[]; err
     cwd: process.cwd(),
     now: () => new Date('2026-11-26T10:00:00Z'),
     flush: async () => {},
+    readStdin: async () => '',
     ...overrides,
     out,
     err,

@@ -23,8 +23,51 @@ export function renderDiagnosticGithub(d: Diagnostic): string {
   return `::${kind} ${props}::${escapeGithubData(stripControl(`${d.path}: ${d.message}`))}`;
 }
 
-export function renderDiagnosticsJson(diagnostics: readonly Diagnostic[]): string {
-  return JSON.stringify(diagnostics, null, 2);
+/** File by file (in code-point order, the same on every machine), then line and column. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const byFile = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return [...diagnostics].sort((a, b) => byFile(a.file, b.file) || a.line - b.line || a.col - b.col);
+}
+
+export const VALIDATE_JSON_FORMAT = 'cap-ptce/validate@1';
+
+export interface CheckedFile {
+  file: string;
+  /** What the file was read as; null when it could not be read or told apart. */
+  kind: 'grid' | 'answers' | null;
+}
+
+/**
+ * `validate --format json`: one object with a format tag, the counts, and every file checked
+ * (sorted by name) with its diagnostics (sorted by line), so that a script reads it in one pass.
+ */
+export function renderValidateJson(files: readonly CheckedFile[], diagnostics: readonly Diagnostic[]): string {
+  const sorted = sortDiagnostics(diagnostics);
+  const names = [...new Set([...files.map((f) => f.file), ...sorted.map((d) => d.file)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const kinds = new Map(files.map((f) => [f.file, f.kind]));
+  return JSON.stringify(
+    {
+      format: VALIDATE_JSON_FORMAT,
+      summary: summaryCounts(files.length, diagnostics),
+      files: names.map((file) => ({
+        file,
+        kind: kinds.get(file) ?? null,
+        diagnostics: sorted.filter((d) => d.file === file).map(({ line, col, severity, code, path, message }) => ({ line, col, severity, code, path, message })),
+      })),
+    },
+    null,
+    2,
+  );
+}
+
+export function summaryCounts(files: number, diagnostics: readonly Diagnostic[]): { files: number; errors: number; warnings: number } {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return { files, errors, warnings: diagnostics.length - errors };
+}
+
+/** The last line of `--format github`: a notice GitHub shows in the run's summary and in the log. */
+export function renderGithubSummary(files: number, diagnostics: readonly Diagnostic[]): string {
+  return `::notice title=${escapeGithubProperty('cap-ptce validate')}::${escapeGithubData(renderSummary(files, diagnostics))}`;
 }
 
 export function renderSummary(files: number, diagnostics: readonly Diagnostic[]): string {

@@ -1,6 +1,7 @@
 // Every diagnostic code `validate` can print. Codes are stable: CI scripts and editors rely on
 // them. The README's table and the tests' fixtures are checked against this list.
 export const DIAGNOSTIC_CODES = {
+  FILE_NOT_FOUND: 'fichier introuvable ou illisible, dossier sans .yaml, motif sans correspondance (code de sortie 2)',
   FILE_TOO_LARGE: 'fichier au-delà de 5 Mo',
   BINARY_CONTENT: 'contenu binaire ou non UTF-8',
   NESTING_TOO_DEEP: 'imbrication excessive (protection contre les fichiers piégés)',

@@ -68,6 +68,7 @@ const cases: Case[] = [
   { code: 'INVALID_ANSWER', file: 'invalid-answer.yaml', line: 5, col: 12, answers: true },
   // Made by the test: too large, binary, deeply nested, alias bomb.
   { code: 'FILE_TOO_LARGE', file: '@big.yaml', line: 1, col: 1 },
+  { code: 'FILE_NOT_FOUND', file: '@absent.yaml', line: 1, col: 1, exit: 2 },
   { code: 'BINARY_CONTENT', file: '@binary.yaml', line: 1, col: 1 },
   { code: 'NESTING_TOO_DEEP', file: '@deep-flow.yaml', line: 2, col: 114 },
   { code: 'YAML_ALIAS_LIMIT', file: '@alias-bomb.yaml', line: 1, col: 1 },
@@ -130,12 +131,12 @@ describe('validate output formats', () => {
   it('github: one ::error annotation per problem, with file, line and col', async () => {
     const r = await runInProcess(['validate', '--format', 'github', join(fixtures, 'schema-unknown-key.yaml')]);
     expect(r.code).toBe(1);
-    expect(r.stdout.trim()).toMatch(/^::error file=.*schema-unknown-key\.yaml,line=24,col=9,title=cap-ptce SCHEMA_UNKNOWN_KEY::.*« exemples ».*« examples »/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^::error file=.*schema-unknown-key\.yaml,line=24,col=9,title=cap-ptce SCHEMA_UNKNOWN_KEY::.*« exemples ».*« examples »/);
   });
 
-  it('json: a list of located diagnostics', async () => {
+  it('json: located diagnostics, file by file', async () => {
     const r = await runInProcess(['validate', '--format', 'json', join(fixtures, 'unknown-question.yaml')]);
-    const list = JSON.parse(r.stdout) as { code: string; line: number; col: number; message: string; severity: string }[];
+    const list = (JSON.parse(r.stdout) as { files: { diagnostics: { code: string; line: number; col: number; message: string; severity: string }[] }[] }).files[0]!.diagnostics;
     expect(list.filter((d) => d.severity === 'error')).toEqual([
       expect.objectContaining({ code: 'UNKNOWN_QUESTION', line: 25, col: 20, severity: 'error', message: expect.stringContaining('vouliez-vous dire « objectifs.constats »') }),
     ]);
@@ -158,8 +159,7 @@ describe('validate output formats', () => {
   it('a missing file is a usage error (exit 2) with the path, not a crash', async () => {
     const r = await runInProcess(['validate', 'introuvable.yaml']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('introuvable.yaml');
-    expect(r.stderr).toMatch(/Fichier introuvable/);
+    expect(r.stdout).toContain('introuvable.yaml:1:1  error FILE_NOT_FOUND  (fichier): fichier introuvable : introuvable.yaml');
   });
 
   it('an unknown option is a usage error in French', async () => {

@@ -2,9 +2,11 @@
 // place where the process exits. Heavy modules are imported inside actions so that `--version`
 // and `validate` stay fast.
 import { Argument, Command, CommanderError, Option } from 'commander';
+import { commandHelpAfter, PROGRAM_HELP_AFTER } from './commands/help-texts.js';
 import { ExitCode, UserError } from './errors.js';
 import type { Io } from './io/io.js';
 import { processIo } from './io/io.js';
+import { didYouMean } from './text/suggest.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -16,29 +18,33 @@ function list(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+export function buildProgram(baseIo: Io, setExit: (code: number) => void): Command {
+  // The Io the commands get: the preAction hook adjusts it (--quiet, --out -) before the action runs.
+  const io: Io = { ...baseIo };
   const program = new Command();
   program
     .name('cap-ptce')
     .description("Autodiagnostic guidé pour préparer un Pôle Territorial de Coopération Économique (grille CAP PTCE)")
     .version(version(), '-V, --version', 'affiche la version')
     .helpOption('-h, --help', "affiche l'aide")
-    .helpCommand('help [commande]', "affiche l'aide d'une commande")
-    .configureOutput({
-      writeOut: (s) => io.stdout(translateHelp(s)),
-      writeErr: (s) => io.stderr(translateHelp(s)),
-      outputError: (s, write) => write(translateCommanderError(s)),
-    })
+    .helpCommand(false)
+    .option('-q, --quiet', 'seulement les erreurs : ni résumé, ni chemins écrits, ni conseils')
+    .configureOutput(commanderOutput(baseIo))
+    .addHelpText('after', PROGRAM_HELP_AFTER)
     .exitOverride()
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .hook('preAction', async (_program, command) => {
+      const { applyProjectSettings } = await import('./commands/project-settings.js');
+      await applyProjectSettings(command, io, baseIo);
+    });
 
   program
     .command('diagnose')
     .description('questionnaire guidé, entrée par entrée, puis rapport de préparation')
-    .option('--grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
+    .option('-g, --grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
     .option('--entries <ids>', 'seulement ces entrées, séparées par des virgules (ex. objectifs,acteurs)', list)
     .option('--answers <fichier>', 'fichier de réponses', 'cap-ptce-reponses.yaml')
-    .option('--out <fichier>', 'rapport Markdown', 'cap-ptce-rapport.md')
+    .option('-o, --out <fichier>', 'rapport Markdown', 'cap-ptce-rapport.md')
     .option('--resume', 'reprendre le fichier de réponses existant sans poser la question')
     .option('--parcours <id>', 'parcours court de la grille (ex. essentiel : une dizaine de minutes)')
     .action(async (options) => {
@@ -50,9 +56,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('report')
     .description("rapport de préparation à partir d'un ou plusieurs fichiers de réponses")
     .argument('<réponses...>', 'fichiers de réponses (ou un dossier)')
-    .option('--grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
-    .addOption(new Option('--format <format>', 'format du rapport').choices(['md', 'json', 'html', 'csv']).default('md'))
-    .option('--out <fichier>', 'fichier où écrire le rapport')
+    .option('-g, --grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
+    .addOption(new Option('-f, --format <format>', 'format du rapport').choices(['md', 'json', 'html', 'csv']).default('md'))
+    .option('-o, --out <fichier>', 'fichier où écrire le rapport')
     .option('--template <fichier>', 'modèle Handlebars à utiliser à la place du modèle intégré')
     .option('--force', 'remplacer le fichier --out s’il existe')
     .option('--anonymous', 'remplace le nom de chaque participant par « Participant A, B, C… »')
@@ -65,8 +71,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('validate')
     .description('vérifie des grilles et des fichiers de réponses (sans fichier : la grille intégrée)')
     .argument('[fichiers...]', 'grilles (format: cap-ptce/grid@1) et réponses (format: cap-ptce/answers@1)')
-    .addOption(new Option('--format <format>', 'format de sortie').choices(['text', 'json', 'github']).default('text'))
-    .option('--grid <fichier>', 'grille de référence pour les fichiers de réponses (par défaut : la grille intégrée)')
+    .addOption(new Option('-f, --format <format>', 'format de sortie').choices(['text', 'json', 'github']).default('text'))
+    .option('-g, --grid <fichier>', 'grille de référence pour les fichiers de réponses (par défaut : la grille intégrée)')
     .option('--strict', 'les avertissements comptent comme des erreurs')
     .action(async (files: string[], options) => {
       const { runValidate } = await import('./commands/validate.js');
@@ -76,10 +82,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('grid')
     .description('la grille en fiche de travail imprimable, ou en questionnaire hors ligne (--format form)')
-    .option('--grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
+    .option('-g, --grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
     .option('--entries <ids>', 'seulement ces entrées, séparées par des virgules', list)
-    .addOption(new Option('--format <format>', 'format : md, html (à imprimer) ou form (questionnaire à remplir dans un navigateur)').choices(['md', 'html', 'form']).default('md'))
-    .option('--out <fichier>', 'fichier où écrire la fiche')
+    .addOption(new Option('-f, --format <format>', 'format : md, html (à imprimer) ou form (questionnaire à remplir dans un navigateur)').choices(['md', 'html', 'form']).default('md'))
+    .option('-o, --out <fichier>', 'fichier où écrire la fiche')
     .option('--force', 'remplacer le fichier --out s’il existe')
     .action(async (options) => {
       const { runGrid } = await import('./commands/grid.js');
@@ -88,9 +94,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('schema')
-    .description('schéma JSON des grilles ou des réponses, pour les éditeurs et la CI')
-    .addArgument(new Argument('[type]', 'grid ou answers').choices(['grid', 'answers']).default('grid'))
-    .action(async (type: 'grid' | 'answers') => {
+    .description('schéma JSON des grilles, des réponses ou de la configuration, pour les éditeurs et la CI')
+    .addArgument(new Argument('[type]', 'grid, answers ou config').choices(['grid', 'answers', 'config']).default('grid'))
+    .action(async (type: 'grid' | 'answers' | 'config') => {
       const { runSchema } = await import('./commands/schema.js');
       setExit(await runSchema(type, io));
     });
@@ -100,16 +106,43 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('ce qui a bougé entre deux diagnostics du même projet')
     .argument('<avant>', 'fichier de réponses le plus ancien')
     .argument('<après>', 'fichier de réponses le plus récent')
-    .option('--grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
-    .addOption(new Option('--format <format>', 'format').choices(['md', 'json', 'html']).default('md'))
-    .option('--out <fichier>', 'fichier où écrire la comparaison')
+    .option('-g, --grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
+    .addOption(new Option('-f, --format <format>', 'format').choices(['md', 'json', 'html']).default('md'))
+    .option('-o, --out <fichier>', 'fichier où écrire la comparaison')
     .option('--force', 'remplacer le fichier --out s’il existe')
     .action(async (before: string, after: string, options) => {
       const { runCompare } = await import('./commands/compare.js');
       setExit(await runCompare(before, after, options, io));
     });
 
+  program
+    .command('help')
+    .description("affiche l'aide d'une commande")
+    .argument('[commande]', 'diagnose, report, validate, grid, schema ou compare')
+    .action((name: string | undefined) => {
+      if (name === undefined) return void program.outputHelp();
+      const target = program.commands.find((c) => c.name() === name && c.name() !== 'help');
+      if (!target) {
+        const names = program.commands.map((c) => c.name()).filter((n) => n !== 'help');
+        throw new UserError(`Erreur : commande inconnue « ${name} »${didYouMean(name, names)}.\nCommandes : ${names.join(', ')}. Voir « cap-ptce --help ».`, ExitCode.usage);
+      }
+      target.outputHelp();
+    });
+
+  // Each command's help ends with examples and exit codes; its errors point to its own help.
+  for (const command of program.commands) {
+    command.configureOutput(commanderOutput(baseIo, command.name()));
+    command.addHelpText('after', commandHelpAfter(command.name()));
+  }
   return program;
+}
+
+function commanderOutput(io: Io, command?: string) {
+  return {
+    writeOut: (s: string) => io.stdout(translateHelp(s)),
+    writeErr: (s: string) => io.stderr(translateHelp(s)),
+    outputError: (s: string, write: (s: string) => void) => write(translateCommanderError(s, command)),
+  };
 }
 
 const COMMANDER_FR: [RegExp, string][] = [
@@ -136,10 +169,11 @@ function translateHelp(text: string): string {
     .replace(/default: /g, 'par défaut : ');
 }
 
-function translateCommanderError(message: string): string {
+function translateCommanderError(message: string, command?: string): string {
   let out = message.replace(/^error: /, 'Erreur : ');
   for (const [pattern, replacement] of COMMANDER_FR) out = out.replace(pattern, replacement);
-  if (!out.includes('--help')) out = out.replace(/\n?$/, "\nVoir « cap-ptce --help ».\n");
+  const help = command ? `cap-ptce ${command} --help` : 'cap-ptce --help';
+  if (!out.includes('--help')) out = out.replace(/\n?$/, `\nVoir « ${help} ».\n`);
   return out;
 }
 

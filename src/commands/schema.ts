@@ -1,12 +1,16 @@
+import { configJsonSchema } from '../model/config.js';
 import { answersJsonSchema, gridJsonSchema } from '../model/schema.js';
 import { ExitCode } from '../errors.js';
 import type { Io } from '../io/io.js';
 
-export function renderSchema(type: 'grid' | 'answers'): string {
-  return `${JSON.stringify(type === 'grid' ? gridJsonSchema() : answersJsonSchema(), null, 2)}\n`;
+export type SchemaType = 'grid' | 'answers' | 'config';
+
+export function renderSchema(type: SchemaType): string {
+  const schema = type === 'grid' ? gridJsonSchema() : type === 'answers' ? answersJsonSchema() : configJsonSchema();
+  return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
-export async function runSchema(type: 'grid' | 'answers', io: Io): Promise<number> {
+export async function runSchema(type: SchemaType, io: Io): Promise<number> {
   io.stdout(renderSchema(type));
   return ExitCode.ok;
 }

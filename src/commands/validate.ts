@@ -49,8 +49,13 @@ async function readInput(input: Input, io: Io): Promise<{ text?: string; diagnos
 
 export async function runValidate(files: string[], options: ValidateOptions, io: Io): Promise<number> {
   const today = todayIso(io.now());
+  // No file: the grid the project works with (--grid, or the config file's), else the embedded one.
   const inputs: Input[] =
-    files.length > 0 ? expandInputs(files, { cwd: io.cwd, folders: 'yaml-files' }) : [{ kind: 'file', path: defaultGridPath(), shown: displayPath(defaultGridPath()) }];
+    files.length > 0
+      ? expandInputs(files, { cwd: io.cwd, folders: 'yaml-files' })
+      : options.grid !== undefined
+        ? expandInputs([options.grid], { cwd: io.cwd, folders: 'keep' })
+        : [{ kind: 'file', path: defaultGridPath(), shown: displayPath(defaultGridPath()) }];
   const diagnostics: Diagnostic[] = [];
   const checked: CheckedFile[] = [];
   const texts: { shown: string; text: string }[] = [];

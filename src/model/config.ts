@@ -1,9 +1,9 @@
 // The project config file (cap-ptce.config.yaml, or a `cap-ptce` key in package.json): the
 // defaults a team sets once for its folder. Command-line options always win over it.
 import * as z from 'zod';
+import { jsonSchema } from './schema.js';
 
-export const CONFIG_FILE_NAME = 'cap-ptce.config.yaml';
-export const PACKAGE_JSON_KEY = 'cap-ptce';
+export { CONFIG_FILE_NAME, PACKAGE_JSON_KEY } from './config-names.js';
 
 export const ConfigSchema = z
   .object({
@@ -26,4 +26,9 @@ export const ConfigSchema = z
       .describe('Format par défaut (--format) de chaque commande'),
   })
   .strict();
-export type Config = z.infer<typeof ConfigSchema>;
+
+export const CONFIG_SCHEMA_ID = 'urn:cap-ptce:schema:config@1';
+
+export function configJsonSchema(): object {
+  return jsonSchema(ConfigSchema, CONFIG_SCHEMA_ID, 'Configuration cap-ptce', 'Réglages d’un projet : cap-ptce.config.yaml, ou la clé « cap-ptce » de package.json.');
+}

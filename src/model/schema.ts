@@ -304,7 +304,7 @@ export type AnswersFile = z.infer<typeof AnswersFileSchema>;
 export const GRID_SCHEMA_ID = 'urn:cap-ptce:schema:grid@1';
 export const ANSWERS_SCHEMA_ID = 'urn:cap-ptce:schema:answers@1';
 
-function jsonSchema(schema: z.ZodType, id: string, title: string, description: string): object {
+export function jsonSchema(schema: z.ZodType, id: string, title: string, description: string): object {
   const { $schema, ...rest } = z.toJSONSchema(schema, { target: 'draft-07', io: 'input' }) as Record<string, unknown>;
   return { $schema, $id: id, title, description, ...rest };
 }

@@ -1,6 +1,7 @@
 // A project config file's text to a checked config, every problem located (file:line:col, unknown
 // keys with « vouliez-vous dire »), exactly as grids are checked. Pure.
-import { ConfigSchema, PACKAGE_JSON_KEY, type Config } from '../model/config.js';
+import { ConfigSchema, PACKAGE_JSON_KEY } from '../model/config.js';
+import type { Config } from '../model/config-names.js';
 import { knownKeysAt } from './known-keys.js';
 import { schemaIssuesToDiagnostics } from './schema-issues.js';
 import { parseYaml, type Diagnostic } from './yaml-source.js';

@@ -15,7 +15,7 @@ import { repoRoot, runSpawned } from '../helpers.js';
 // ajv-formats is CommonJS; under ESM its plugin is the default export's default.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
 
-function compile(type: 'grid' | 'answers') {
+function compile(type: 'grid' | 'answers' | 'config') {
   const schema = JSON.parse(readFileSync(join(repoRoot, 'schema', `${type}.schema.json`), 'utf8')) as Record<string, unknown>;
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
@@ -23,6 +23,7 @@ function compile(type: 'grid' | 'answers') {
 }
 const grid = compile('grid');
 const answers = compile('answers');
+const config = compile('config');
 
 function readYaml(path: string): unknown {
   return load(readFileSync(path, 'utf8'), { schema: YAML11_SCHEMA });
@@ -40,7 +41,7 @@ const defaultGridText = readFileSync(join(repoRoot, 'questions', 'cap-ptce.yaml'
 describe('the published JSON Schemas', () => {
   it('name themselves ($id, title) and are valid draft-07 schemas', () => {
     const ajv = new Ajv({ strict: false });
-    for (const [type, { schema }] of Object.entries({ grid, answers })) {
+    for (const [type, { schema }] of Object.entries({ grid, answers, config })) {
       expect(schema.$id).toBe(`urn:cap-ptce:schema:${type}@1`);
       expect(schema.title).toMatch(/cap-ptce/);
       expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
@@ -91,6 +92,14 @@ describe('the published JSON Schemas', () => {
     const bad = readYaml(join(repoRoot, 'test', 'fixtures', 'validate', 'schema-unknown-key.yaml'));
     expect(grid.validate(bad)).toBe(false);
     expect(answers.validate({ grid: { id: 'cap-ptce', version: '1.0.0' }, answers: {} })).toBe(false);
+  });
+
+  it('accept the README’s example config file, and refuse a misspelt key as the tool does', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const example = /```yaml\n(# yaml-language-server: \$schema=node_modules\/cap-ptce\/schema\/config\.schema\.json\n[\s\S]*?)```/.exec(readme);
+    expect(example).not.toBeNull();
+    expect(config.validate(load(example![1]!)), JSON.stringify(config.validate.errors)).toBe(true);
+    expect(config.validate({ format: { rapport: 'html' } })).toBe(false);
   });
 
   it('are what `cap-ptce schema` prints', () => {

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { load } from 'js-yaml';
+import { globSync } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers.js';
 
@@ -152,7 +153,10 @@ describe('npx cap-ptce, installed from the tarball', () => {
     const runnable = lines.filter((line) => {
       if (/^npx cap-ptce diagnose\b/.test(line)) return false;
       const inputs = line.split(/\s+/).filter((t, i, all) => /\.(ya?ml|hbs)$/.test(t) && !/^(--out|-o|--answers)$/.test(all[i - 1] ?? ''));
-      return inputs.every((t) => t.includes('*') || existsSync(join(project, t.replace(/^'|'$/g, ''))));
+      return inputs.every((t) => {
+        const path = t.replace(/^'|'$/g, '');
+        return path.includes('*') ? globSync(path, { cwd: project }).length > 0 : existsSync(join(project, path));
+      });
     });
     expect(runnable.length).toBeGreaterThanOrEqual(12);
     const path = `${join(project, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`;

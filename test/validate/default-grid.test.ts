@@ -150,7 +150,7 @@ describe('the default grid questions/cap-ptce.yaml', () => {
 });
 
 describe('the JSON Schemas', () => {
-  it.each(['grid', 'answers'] as const)('schema/%s.schema.json matches `cap-ptce schema %s` (no drift)', (type) => {
+  it.each(['grid', 'answers', 'config'] as const)('schema/%s.schema.json matches `cap-ptce schema %s` (no drift)', (type) => {
     const committed = readFileSync(join(repoRoot, 'schema', `${type}.schema.json`), 'utf8');
     expect(committed).toBe(renderSchema(type));
   });

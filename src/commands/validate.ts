@@ -52,7 +52,7 @@ export async function runValidate(files: string[], options: ValidateOptions, io:
   // No file: the grid the project works with (--grid, or the config file's), else the embedded one.
   const inputs: Input[] =
     files.length > 0
-      ? expandInputs(files, { cwd: io.cwd, folders: 'yaml-files' })
+      ? expandInputs(files, { cwd: io.cwd, folders: 'yaml-files', onSkip: (path, reason) => io.stderr(`Ignoré : ${safeName(path)} (${reason})\n`) })
       : options.grid !== undefined
         ? expandInputs([options.grid], { cwd: io.cwd, folders: 'keep' })
         : [{ kind: 'file', path: defaultGridPath(), shown: displayPath(defaultGridPath()) }];

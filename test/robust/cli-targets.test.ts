@@ -92,7 +92,8 @@ describe('special inputs', () => {
     ]) {
       const r = runSpawned(args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/tube nommé \(FIFO\)|périphérique/);
+      // validate reports it as a FILE_NOT_FOUND diagnostic (stdout) among the other files.
+      expect(r.stdout + r.stderr).toMatch(/tube nommé \(FIFO\)|périphérique/);
     }
   });
 });
@@ -127,7 +128,7 @@ describe('file names in validate output', () => {
     const out = r.stdout + r.stderr;
     expect(out).not.toContain('\u001b');
     for (const line of r.stdout.split('\n')) expect(line.startsWith('::error file=forged')).toBe(false);
-    if (format === 'json') expect(JSON.parse(r.stdout)[0].file).toBe(path);
+    if (format === 'json') expect(JSON.parse(r.stdout).files[0].file).toBe(path);
     else if (format === 'text') expect(r.stdout).toContain('x\\n::error file=forged.yaml,line=1::faux\\x1b[2J.yaml:1:1');
     else expect(r.stdout).toContain('x\\n%3A%3Aerror file=forged.yaml%2Cline=1%3A%3Afaux\\x1b[2J.yaml,line=1,col=1');
   });

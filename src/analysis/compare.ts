@@ -69,6 +69,27 @@ export interface GapChange {
   /** The answer before and after, as a person reads it; null when none. */
   before: string | null;
   after: string | null;
+  /**
+   * For a new gap, where it comes from: a step back (a lower answer than before), what has become
+   * visible (« Je ne sais pas » or no answer before, an answer now), or new (a finding that now
+   * holds, an answer changed from « Non concerné »). Null for other lists.
+   */
+  cause: GapCause | null;
+}
+
+export type GapCause = 'step-back' | 'became-visible' | 'new';
+
+/** A question that had no real answer before (« Je ne sais pas », no answer, not asked) and has one now. */
+export interface BecameVisible {
+  question: string;
+  number: string;
+  text: string;
+  entryTitle: string;
+  /** « Je ne sais pas », or null when there was no answer. */
+  before: string | null;
+  after: string;
+  /** The action the answer now calls for, if it is below the target. */
+  gap: string | null;
 }
 
 export interface SideAnswer {
@@ -89,7 +110,7 @@ export interface AnswerChange {
   /** Steps moved on the scale (after − before); null when either answer is off the scale. */
   steps: number | null;
   direction: 'up' | 'down' | 'other';
-  /** "+1 cran", "−2 crans", "réponse trouvée" (after « Je ne sais pas »), "devenue incertaine", "autre réponse". */
+  /** "+1 cran", "recul de 2 crans", "réponse trouvée" (after « Je ne sais pas »), "devenue incertaine", "autre réponse". */
   changeLabel: string;
 }
 
@@ -121,8 +142,14 @@ export interface CompareData {
   };
   /** Gaps of the earlier diagnosis that the later one no longer has: the target is reached, or the finding no longer holds. */
   gapsClosed: GapChange[];
-  /** Gaps of the later diagnosis that the earlier one did not have. */
+  /** Gaps of the later diagnosis that the earlier one did not have (each with its `cause`). */
   newGaps: GapChange[];
+  /** Scale answers lower than before: a step back, whether or not the gap was already open; `gap`: the action it now calls for. */
+  stepsBack: (AnswerChange & { gap: string | null })[];
+  /** The new gaps, by cause: what a step back opened, what became visible, the rest. */
+  newGapsByCause: { stepBack: GapChange[]; becameVisible: GapChange[]; other: GapChange[] };
+  /** Answers that appeared: « Je ne sais pas » or no answer before, an answer now. Not a step back. */
+  becameVisible: BecameVisible[];
   /** Earlier gaps whose question has no answer on the scale any more (« Je ne sais pas », « Non concerné », no answer, not asked). */
   gapsNotAssessed: GapChange[];
   /** Gaps present in both. */
@@ -263,7 +290,11 @@ export function buildCompare(index: GridIndex, before: CompareFile, after: Compa
         direction: dir,
         changeLabel:
           steps !== null && steps !== 0
-            ? `${steps > 0 ? '+' : '−'}${plural(Math.abs(steps), 'cran', 'crans')}`
+            ? steps > 0
+              ? `+${plural(steps, 'cran', 'crans')}`
+              : steps === -1
+                ? "recul d'un cran"
+                : `recul de ${-steps} crans`
             : b.status === 'unknown' && a.status !== 'unknown'
               ? 'réponse trouvée'
               : a.status === 'unknown' && b.status !== 'unknown'
@@ -278,7 +309,15 @@ export function buildCompare(index: GridIndex, before: CompareFile, after: Compa
   const afterKeys = new Map(reportAfter.gaps.map((g) => [gapKey(g), g]));
   const beforeKeys = new Map(reportBefore.gaps.map((g) => [gapKey(g), g]));
   const labelOf = (q: QuestionReport | undefined): string | null => (q && HAS_ANSWER.has(q.status) ? (q.answer?.label ?? null) : null);
-  const change = (g: ActionReport): GapChange => ({
+  const causeOf = (g: ActionReport): GapCause => {
+    const was = g.question ? qBefore.get(g.question) : undefined;
+    if (!was) return 'new';
+    if (was.status === 'unknown' || was.status === 'unanswered' || was.status === 'hidden') return 'became-visible';
+    const now = qAfter.get(g.question!);
+    if (was.status === 'scored' && now?.status === 'scored' && was.score !== null && now.score !== null && now.score < was.score) return 'step-back';
+    return 'new';
+  };
+  const change = (g: ActionReport, cause: GapCause | null = null): GapChange => ({
     question: g.question,
     rule: g.rule,
     number: g.questionNumber,
@@ -288,6 +327,7 @@ export function buildCompare(index: GridIndex, before: CompareFile, after: Compa
     priority: g.priority,
     before: g.question ? labelOf(qBefore.get(g.question)) : null,
     after: g.question ? labelOf(qAfter.get(g.question)) : null,
+    cause,
   });
   const gapsClosed: GapChange[] = [];
   const gapsNotAssessed: GapChange[] = [];
@@ -301,7 +341,31 @@ export function buildCompare(index: GridIndex, before: CompareFile, after: Compa
     if (g.question && now?.status !== 'scored') gapsNotAssessed.push(change(g));
     else gapsClosed.push(change(g));
   }
-  const newGaps = reportAfter.gaps.filter((g) => !beforeKeys.has(gapKey(g))).map(change);
+  const newGaps = reportAfter.gaps.filter((g) => !beforeKeys.has(gapKey(g))).map((g) => change(g, causeOf(g)));
+
+  // ── A step back, what became visible ──
+  const gapTitle = new Map(reportAfter.gaps.filter((g) => g.question).map((g) => [g.question!, g.advice.title]));
+  const stepsBack = answersChanged.filter((c) => c.direction === 'down').map((c) => ({ ...c, gap: gapTitle.get(c.question) ?? null }));
+  const newGapsByCause = {
+    stepBack: newGaps.filter((g) => g.cause === 'step-back'),
+    becameVisible: newGaps.filter((g) => g.cause === 'became-visible'),
+    other: newGaps.filter((g) => g.cause === 'new'),
+  };
+  const becameVisible: BecameVisible[] = [];
+  for (const ref of index.questions) {
+    const b = qBefore.get(ref.fullId)!;
+    const a = qAfter.get(ref.fullId)!;
+    if (!['unknown', 'unanswered', 'hidden'].includes(b.status) || (a.status !== 'scored' && a.status !== 'answered')) continue;
+    becameVisible.push({
+      question: ref.fullId,
+      number: a.number,
+      text: a.text,
+      entryTitle: a.entryTitle,
+      before: b.status === 'unknown' ? (b.answer?.label ?? null) : null,
+      after: a.answer?.label ?? '',
+      gap: gapTitle.get(ref.fullId) ?? null,
+    });
+  }
 
   // ── Renamed ids (carried over by `replaces`) ──
   const renamed: CompareData['renamed'] = [];
@@ -362,6 +426,9 @@ export function buildCompare(index: GridIndex, before: CompareFile, after: Compa
     stage: { before: stageBefore, after: stageAfter, changed: (stageBefore?.id ?? null) !== (stageAfter?.id ?? null) || rank(stageBefore) !== rank(stageAfter), direction },
     gapsClosed,
     newGaps,
+    newGapsByCause,
+    stepsBack,
+    becameVisible,
     gapsNotAssessed,
     gapsKept,
     answersChanged,
@@ -379,9 +446,11 @@ export function compareSummary(data: CompareData): string {
   const parts = [
     `repère global ${data.overall.beforeLabel} → ${data.overall.afterLabel}${data.overall.delta === null ? '' : ` (${data.overall.deltaLabel})`}`,
     plural(data.gapsClosed.length, 'écart comblé', 'écarts comblés'),
-    plural(data.newGaps.length, 'nouvel écart', 'nouveaux écarts'),
+    plural(data.stepsBack.length, 'recul', 'reculs'),
+    `${plural(data.becameVisible.length, 'réponse devenue visible', 'réponses devenues visibles')} (après « Je ne sais pas » ou sans réponse)`,
+    data.newGapsByCause.other.length > 0 ? plural(data.newGapsByCause.other.length, 'autre nouvel écart', 'autres nouveaux écarts') : null,
     plural(data.answersChanged.length, 'réponse modifiée', 'réponses modifiées'),
-  ];
+  ].filter((p): p is string => p !== null);
   return parts.join(', ');
 }
 

@@ -96,7 +96,17 @@ export function compareHtmlInput(data: CompareData): CompareHtmlInput {
   });
   const sections: NonNullable<CompareHtmlInput['sections']> = [
     { title: 'Écarts comblés', items: data.gapsClosed.map(gapLine) },
-    { title: 'Nouveaux écarts', items: data.newGaps.map(gapLine) },
+    {
+      title: 'Reculs',
+      intro: "Réponses plus basses qu'au premier diagnostic : à comprendre ensemble.",
+      items: data.stepsBack.map((c) => `${c.number} ${c.text} (${c.before.label ?? '—'} → ${c.after.label ?? '—'}, ${c.changeLabel})${c.gap ? ` ; action : ${c.gap}` : ''}`),
+    },
+    {
+      title: 'Devenu visible',
+      intro: "« Je ne sais pas » ou sans réponse, puis une réponse : ce n'est pas un recul, c'est un point qui apparaît.",
+      items: data.becameVisible.map((v) => `${v.number} ${v.text} (${v.before ?? 'pas de réponse'} → ${v.after})${v.gap ? ` ; action : ${v.gap}` : ''}`),
+    },
+    { title: 'Autres nouveaux écarts', items: data.newGapsByCause.other.map(gapLine) },
     { title: 'Écarts qui ne sont plus évalués', intro: '« Je ne sais pas », « Non concerné » ou sans réponse dans le diagnostic le plus récent.', items: data.gapsNotAssessed.map(gapLine) },
   ].filter((section) => section.items.length > 0);
   return {

@@ -54,7 +54,7 @@ describe('compare: scores before, after, delta', () => {
     expect(data.answersChanged.map((c) => [c.question, c.before.label, c.after.label, c.changeLabel])).toEqual([
       ['vision.constats', 'En réflexion', 'Acquis, formalisé', '+2 crans'],
       ['acteurs.nombre', '2 personnes morales', '4 personnes morales', 'autre réponse'],
-      ['acteurs.typologie', 'Acquis, formalisé', 'Engagé, en cours', '−1 cran'],
+      ['acteurs.typologie', 'Acquis, formalisé', 'Engagé, en cours', "recul d'un cran"],
       ['financement.budget', 'Pas encore abordé', 'En réflexion', '+1 cran'],
     ]);
     expect(md).toContain(
@@ -103,7 +103,7 @@ describe('compare: Markdown and JSON', () => {
       { id: 'financement', before: 0, after: 50, delta: 50 },
     ]);
     expect(r.stderr).toContain('réponses faites avec la version 1.0.0');
-    expect(r.stderr).toContain('Comparaison : repère global 50/100 → 67/100 (+17), 1 écart comblé, 2 nouveaux écarts, 4 réponses modifiées.');
+    expect(r.stderr).toContain('Comparaison : repère global 50/100 → 67/100 (+17), 1 écart comblé, 1 recul, 1 réponse devenue visible (après « Je ne sais pas » ou sans réponse), 4 réponses modifiées.');
   });
 
   it('examples/suivi: a year of progress, the stage moves on', async () => {

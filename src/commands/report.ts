@@ -23,6 +23,7 @@ import { pathBasis, trimToPath } from '../model/paths.js';
 import { wantsColor, type Io } from '../io/io.js';
 import { packagedTemplate } from '../io/templates.js';
 import { displayPath, loadAnswers, loadGrid, todayIso } from '../io/load.js';
+import { globAnswers, readStdinText, STDIN_NAME } from '../io/inputs.js';
 
 export const DEFAULT_REPORT_PATH = 'cap-ptce-rapport.md';
 /** Where a workshop synthesis goes in a terminal without --out (not over a participant's report). */
@@ -85,7 +86,8 @@ export function expandAnswersArgs(args: readonly string[], io: Io): string[] {
       // missing: loadAnswers says so, with the path
     }
     if (!isDir) {
-      files.push(arg);
+      // `-` is standard input; a pattern that names no existing file is expanded here (io/inputs.ts).
+      files.push(...(arg === '-' ? [STDIN_NAME] : globAnswers(arg, io.cwd)));
       continue;
     }
     const scan = scanFolder(userPath(arg), ANSWERS_EXT);
@@ -113,7 +115,7 @@ export function expandAnswersArgs(args: readonly string[], io: Io): string[] {
 }
 
 /** Loads, builds and renders; prints the defaults used and the answers' warnings on stderr. */
-export function prepareReport(args: string[], options: ReportOptions, io: Io): RenderedReport {
+export function prepareReport(args: string[], options: ReportOptions, io: Io, stdinText?: string): RenderedReport {
   const format = options.format ?? 'md';
   if (format !== 'md' && format !== 'json' && format !== 'csv' && format !== 'html') throw new UserError(`Format inconnu « ${stripControl(String(format))} » : md, json, html ou csv.`, ExitCode.usage);
   if (args.length === 0) throw new UserError('Indiquez un fichier de réponses, par exemple : cap-ptce report cap-ptce-reponses.yaml', ExitCode.usage);
@@ -130,7 +132,8 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io): R
   if (files.length > 1) {
     const headers: { source: string; grid: { id: string; version: string } }[] = [];
     for (const file of files) {
-      const parsed = validateText(readUserFile(userPath(file), 'fichier de réponses'), file, { today, expect: 'answers' });
+      const text = file === STDIN_NAME && stdinText !== undefined ? stdinText : readUserFile(userPath(file), 'fichier de réponses');
+      const parsed = validateText(text, file, { today, expect: 'answers' });
       if (parsed.answers) headers.push({ source: file, grid: parsed.answers.grid });
     }
     checkSameGrid(headers);
@@ -139,7 +142,7 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io): R
   const grid = loadGrid(options.grid === undefined ? undefined : userPath(options.grid), today);
   if (grid.isDefault) io.stderr('Grille : grille CAP PTCE intégrée (questions/cap-ptce.yaml)\n');
   const loaded = files.map((file) => {
-    const l = loadAnswers(userPath(file), grid.index);
+    const l = file === STDIN_NAME && stdinText !== undefined ? loadAnswers(file, grid.index, { text: stdinText }) : loadAnswers(userPath(file), grid.index);
     for (const d of l.diagnostics) {
       if (d.severity !== 'error') io.stderr(`${renderDiagnosticText({ ...d, file })}\n`);
     }
@@ -201,7 +204,7 @@ export async function runReport(args: string[], options: ReportOptions, io: Io):
     const example = options.format === 'csv' ? DEFAULT_PLAN_PATH : options.format === 'html' ? DEFAULT_REPORT_HTML_PATH : DEFAULT_REPORT_PATH;
     checkOutputTarget(options.out === '' ? '' : resolve(io.cwd, options.out), { inputs: inputs.flatMap(expandInputs), example });
   }
-  const rendered = prepareReport(args, options, io);
+  const rendered = prepareReport(args, options, io, args.includes('-') ? await readStdinText(io) : undefined);
   const { content, format } = rendered;
   // The marker names the arguments (a folder stays a folder), so a re-run with the same ones may update the file.
   const answers = args.map((a) => resolve(io.cwd, a));

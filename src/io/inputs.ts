@@ -6,7 +6,9 @@ import { statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { ExitCode, UserError } from '../errors.js';
+import { LIMITS } from '../validation/yaml-source.js';
 import { scanFolder } from './files.js';
+import { StdinTooLargeError, type Io } from './io.js';
 
 /** The name standard input goes by in messages and diagnostics. */
 export const STDIN_NAME = '(entrée standard)';
@@ -82,4 +84,31 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
     add({ kind: 'missing', shown: arg, message: `fichier introuvable : ${arg} (dossier courant : ${options.cwd})` });
   }
   return out;
+}
+
+/**
+ * `report`'s reading of an argument that is neither a file nor a folder: a glob pattern gives the
+ * answers files it matches (in name order); anything else is returned as is, for the loader to say
+ * it is missing.
+ */
+export function globAnswers(arg: string, cwd: string): string[] {
+  const pattern = process.platform === 'win32' ? arg.split('\\').join('/') : arg;
+  if (statKind(resolve(cwd, arg)) !== null || !isDynamicPattern(pattern)) return [arg];
+  const matches = globSync(pattern, { cwd, onlyFiles: true, expandDirectories: false })
+    .filter((m) => YAML_FILE.test(m))
+    .sort();
+  if (matches.length === 0) {
+    throw new UserError(`Aucun fichier de réponses ne correspond au motif ${arg} (dossier courant : ${cwd}).`, ExitCode.usage);
+  }
+  return matches;
+}
+
+/** Standard input read whole, within the size any grid or answers file stays under. */
+export async function readStdinText(io: Io): Promise<string> {
+  try {
+    return await io.readStdin(LIMITS.maxBytes);
+  } catch (error) {
+    if (!(error instanceof StdinTooLargeError)) throw error;
+    throw new UserError(`${STDIN_NAME} : au-delà de ${LIMITS.maxBytes / 1024 / 1024} Mo. Une grille ou des réponses tiennent en quelques dizaines de Ko.`, ExitCode.invalid);
+  }
 }

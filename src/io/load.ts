@@ -50,8 +50,9 @@ export interface LoadedAnswers {
  * Reads an answers file checked against a grid. With `tolerant`, value errors are returned as
  * diagnostics rather than thrown, so that `diagnose` can keep what still fits.
  */
-export function loadAnswers(path: string, index: GridIndex, options: { tolerant?: boolean } = {}): LoadedAnswers {
-  const text = readUserFile(path, 'fichier de réponses');
+export function loadAnswers(path: string, index: GridIndex, options: { tolerant?: boolean; text?: string } = {}): LoadedAnswers {
+  // `text`: already read (standard input); `path` is then only the name shown.
+  const text = options.text ?? readUserFile(path, 'fichier de réponses');
   const result = validateText(text, path, { today: todayIso(), expect: 'answers', grid: index });
   const fatal = !result.answers || result.diagnostics.some((d) => d.severity === 'error' && (d.code === 'GRID_MISMATCH' || d.code === 'GRID_VERSION'));
   if (fatal || (!options.tolerant && hasErrors(result.diagnostics))) {

@@ -36,6 +36,14 @@ describe('cap-ptce.config.yaml', () => {
     expect(grid.stdout).not.toContain('Objectifs et vision stratégique');
   });
 
+  it('outDir is where diagnose puts its files by default, and the line about settings says so', async () => {
+    const { deep } = project({ 'cap-ptce.config.yaml': 'outDir: diagnostics\n' });
+    const r = await runInProcess(['diagnose'], { cwd: deep });
+    expect(r.stderr).toMatch(/Réglages de .*cap-ptce\.config\.yaml : dossier .*diagnostics\./);
+    // Without a terminal diagnose stops before asking anything (exit 2) and writes nothing.
+    expect(r.code).toBe(2);
+  });
+
   it('options typed on the command line win over it', async () => {
     const { deep } = project({ 'cap-ptce.config.yaml': 'format:\n  validate: json\n' });
     const r = await runInProcess(['validate', '-f', 'text', '-g', join(repoRoot, 'questions', 'cap-ptce.yaml')], { cwd: deep });

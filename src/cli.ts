@@ -47,7 +47,18 @@ export function buildProgram(baseIo: Io, setExit: (code: number) => void): Comma
     .option('-o, --out <fichier>', 'rapport Markdown', 'cap-ptce-rapport.md')
     .option('--resume', 'reprendre le fichier de réponses existant sans poser la question')
     .option('--parcours <id>', 'parcours court de la grille (ex. essentiel : une dizaine de minutes)')
-    .action(async (options) => {
+    .option('--participants <prénoms>', 'table ronde : les participants, séparés par des virgules (ex. "Claire,Mehdi,Sophie")')
+    .option('--dir <dossier>', 'table ronde : le dossier des fichiers de réponses, un par personne (par défaut : atelier)')
+    .action(async (options, command: Command) => {
+      if (options.participants !== undefined) {
+        // The round table writes one file per participant in --dir: --answers and --out do not apply.
+        const given = ['answers', 'out'].filter((o) => command.getOptionValueSource(o) === 'cli');
+        if (given.length > 0) throw new UserError(`--${given[0]} ne s’applique pas à la table ronde : ses fichiers vont dans --dir (un par personne), la synthèse aussi.`, ExitCode.usage);
+        const { runRoundTable } = await import('./commands/round-table.js');
+        setExit(await runRoundTable(options, io));
+        return;
+      }
+      if (options.dir !== undefined) throw new UserError('--dir sert à la table ronde : ajoutez --participants "Claire,Mehdi,Sophie", ou choisissez le fichier de réponses avec --answers.', ExitCode.usage);
       const { runDiagnose } = await import('./commands/diagnose.js');
       setExit(await runDiagnose(options, io));
     });

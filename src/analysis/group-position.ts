@@ -35,16 +35,6 @@ export function groupPositionOf(ref: QuestionRef, files: readonly Pick<AnswersFi
   return null;
 }
 
-/** « Position commune : Engagé, en cours — … Mehdi ne la partage pas : … » in one line. */
-export function groupPositionSentence(view: GroupPositionView): string {
-  const parts: string[] = [];
-  if (view.label) parts.push(view.label);
-  if (view.note) parts.push(view.note);
-  let text = `Position commune : ${parts.join(' — ') || 'notée'}.`;
-  for (const d of view.dissent) text += ` ${d.respondent} ne la partage pas${d.why ? ` : ${d.why}` : ''}.`;
-  return text.replace(/\.\./g, '.');
-}
-
 /** Whether a question's scored answers spread by half the scale or more (the round table offers a position). */
 export function spreadsWidely(ref: QuestionRef, values: readonly (string | undefined)[], threshold = 0.5): boolean {
   if (ref.maxScore === null || ref.maxScore <= 0) return false;

@@ -32,7 +32,7 @@ export type ActionPlanRow = Record<(typeof ACTION_PLAN_COLUMNS)[number], string>
 
 
 function isWorkshop(data: ReportData): data is WorkshopData {
-  return 'workshop' in data && typeof (data as WorkshopData).workshop === 'object' && (data as WorkshopData).workshop !== null;
+  return data.kind === 'workshop';
 }
 
 function gapRow(g: ActionReport): ActionPlanRow {

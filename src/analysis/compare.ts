@@ -125,6 +125,7 @@ export interface OneSided {
 
 export interface CompareData {
   format: typeof COMPARE_FORMAT;
+  kind: 'compare';
   title: string;
   date: string;
   dateLabel: string;
@@ -405,6 +406,7 @@ export function buildCompare(index: GridIndex, before: CompareFile, after: Compa
   const title = sideAfter.project ?? sideBefore.project ?? 'Projet sans nom';
   return {
     format: COMPARE_FORMAT,
+    kind: 'compare',
     title,
     date: today,
     dateLabel: frenchDate(today),

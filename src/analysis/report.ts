@@ -74,6 +74,7 @@ export function buildReport(index: GridIndex, respondents: AnswersFile[], option
   const t = scores.totals;
   return {
     format: REPORT_FORMAT,
+    kind: 'report',
     overall: {
       score: scores.overall.score,
       level: overallLevel && { ...overallLevel, description: levelSentence(scores.overall.level, scores) },

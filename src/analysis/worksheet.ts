@@ -60,6 +60,7 @@ export interface WorksheetEntry {
 }
 
 export interface WorksheetData {
+  kind: 'worksheet';
   title: string;
   grid: { id: string; version: string; source: string; description: string | null };
   /** Entrées in the whole grid, for « Entrée k/n ». */
@@ -113,6 +114,7 @@ export function buildWorksheet(index: GridIndex, options: WorksheetOptions = {})
   const questionCount = entries.reduce((n, e) => n + e.questions.length, 0);
   const scaleChoices = usedChoices(index, entries);
   return {
+    kind: 'worksheet',
     title: grid.title,
     grid: { id: grid.id, version: grid.version, source: grid.source, description: grid.description?.trim() || null },
     entryTotal: grid.entries.length,

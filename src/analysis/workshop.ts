@@ -162,6 +162,7 @@ export interface WorkshopDossierSection extends DossierSection {
 
 /** The synthesis: the report computed on the group's answers, plus `workshop`. */
 export interface WorkshopData extends ReportData {
+  kind: 'workshop';
   gaps: WorkshopAction[];
   priorityActions: WorkshopAction[];
   annexActions: WorkshopAction[];
@@ -573,6 +574,7 @@ export function buildWorkshop(index: GridIndex, files: readonly WorkshopFile[], 
 
   return {
     ...report,
+    kind: 'workshop',
     gaps,
     priorityActions: gaps.filter((g) => !g.annex),
     annexActions: gaps.filter((g) => g.annex),

@@ -6,33 +6,22 @@ import { statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { actionPlanRows } from '../analysis/action-plan.js';
-import { renderActionPlanCsv } from '../render/csv.js';
-import { renderReportJson, renderWorkshopJson } from '../render/json.js';
 import { buildReport, type ReportData } from '../analysis/report.js';
-import { renderDiagnosticText } from '../render/diagnostics.js';
-import { DEFAULT_TEMPLATE, renderReportMarkdown } from '../render/markdown.js';
-import { HTML_STYLE, REPORT_HTML_TEMPLATE, renderReportHtml } from '../render/html.js';
-import { stripControl } from '../text/escape.js';
-import { validateText } from '../validation/validate.js';
 import { buildWorkshop, checkSameGrid, type WorkshopData } from '../analysis/workshop.js';
-import { checkNewFileTarget, checkOutputTarget, fileExists, readHead, readUserFile, safeName, scanFolder, writeFileAtomic } from '../io/files.js';
-import { checkOverwrite, writeReport } from '../io/report-file.js';
-import { renderForTerminal } from '../render/terminal.js';
 import { anonymizeFiles } from '../analysis/anonymize.js';
 import { pathBasis, trimToPath } from '../model/paths.js';
-import { wantsColor, type Io } from '../io/io.js';
+import { renderDiagnosticText } from '../render/diagnostics.js';
+import { DOCUMENTS, type DocumentFormat } from '../render/registry.js';
+import { stripControl } from '../text/escape.js';
+import { plural } from '../text/french.js';
+import { validateText } from '../validation/validate.js';
+import { emissionOf, emit } from '../io/emit.js';
+import { checkOutputTarget, readHead, readUserFile, safeName, scanFolder } from '../io/files.js';
+import type { Io } from '../io/io.js';
 import { packagedTemplate } from '../io/templates.js';
-import { displayPath, loadAnswers, loadGrid, todayIso } from '../io/load.js';
+import { loadAnswers, loadGrid, todayIso } from '../io/load.js';
 import { globAnswers, readStdinText, STDIN_NAME } from '../io/inputs.js';
 
-export const DEFAULT_REPORT_PATH = 'cap-ptce-rapport.md';
-/** Where a workshop synthesis goes in a terminal without --out (not over a participant's report). */
-export const DEFAULT_WORKSHOP_PATH = 'cap-ptce-synthese.md';
-/** Where the CSV action plan goes in a terminal without --out. */
-export const DEFAULT_PLAN_PATH = 'cap-ptce-plan-actions.csv';
-export const DEFAULT_REPORT_HTML_PATH = 'cap-ptce-rapport.html';
-export const DEFAULT_WORKSHOP_HTML_PATH = 'cap-ptce-synthese.html';
-export const WORKSHOP_TEMPLATE = 'workshop.md.hbs';
 
 export interface ReportOptions {
   grid?: string;
@@ -168,15 +157,11 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io, st
   }
   if (basis.shortPath) data = { ...data, shortPath: basis.shortPath };
 
-  if (format === 'csv') return { data, content: renderActionPlanCsv(data), format, workshop, files };
-  if (format === 'json') return { data, content: workshop ? renderWorkshopJson(data as WorkshopData) : renderReportJson(data), format, workshop, files };
-  if (format === 'html') {
-    return { data, content: renderReportHtml(data, packagedTemplate(REPORT_HTML_TEMPLATE), packagedTemplate(HTML_STYLE)), format, workshop, files };
-  }
-  const templateSource = options.template
-    ? readUserFile(userPath(options.template), 'modèle', 1024 * 1024)
-    : packagedTemplate(workshop ? WORKSHOP_TEMPLATE : DEFAULT_TEMPLATE);
-  return { data, content: renderReportMarkdown(data, templateSource, options.template ? userPath(options.template) : undefined), format, workshop, files };
+  // Rendered as the registry says for this document and format; --template replaces the Markdown template.
+  const entry = DOCUMENTS[workshop ? 'workshop' : 'report'][format] as DocumentFormat<ReportData>;
+  const sources = options.template ? [readUserFile(userPath(options.template), 'modèle', 1024 * 1024)] : entry.templates.map(packagedTemplate);
+  const content = entry.render(data, sources, options.template ? userPath(options.template) : undefined);
+  return { data, content, format, workshop, files };
 }
 
 /**
@@ -184,66 +169,24 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io, st
  * wrote it. A CSV cannot carry cap-ptce's marker, and the team fills its last columns
  * (Responsable, Échéance, Statut) in the file itself: replacing it would lose their work.
  */
-export function checkPlanTarget(target: string, force = false): void {
-  checkNewFileTarget(target, { force, example: DEFAULT_PLAN_PATH, reason: "l'équipe a peut-être rempli les colonnes Responsable, Échéance et Statut" });
-}
-
-function writePlan(target: string, rendered: RenderedReport, force: boolean | undefined, io: Io, byDefault: boolean): number {
-  checkPlanTarget(target, force);
-  writeFileAtomic(target, rendered.content);
-  const n = actionPlanRows(rendered.data).length;
-  const where = byDefault ? ' (chemin par défaut ; --out FICHIER pour en choisir un autre)' : '';
-  io.stderr(`Plan d'action écrit : ${displayPath(target)}, ${n} ${n === 1 ? 'action' : 'actions'}${where}. Il s'ouvre dans LibreOffice Calc ou Excel.\n`);
-  return ExitCode.ok;
-}
-
 export async function runReport(args: string[], options: ReportOptions, io: Io): Promise<number> {
   // The target is checked before anything is read: `--out ''`, a device, a FIFO, or an input.
-  if (options.out !== undefined) {
+  if (options.out !== undefined && options.out !== '-') {
     const inputs = [...args, ...(options.grid ? [options.grid] : []), ...(options.template ? [options.template] : [])].map((a) => resolve(io.cwd, a));
-    const example = options.format === 'csv' ? DEFAULT_PLAN_PATH : options.format === 'html' ? DEFAULT_REPORT_HTML_PATH : DEFAULT_REPORT_PATH;
+    const example = (DOCUMENTS.report[(options.format ?? 'md') as 'md'] ?? DOCUMENTS.report.md).defaultPath ?? 'cap-ptce-rapport.json';
     checkOutputTarget(options.out === '' ? '' : resolve(io.cwd, options.out), { inputs: inputs.flatMap(expandInputs), example });
   }
   const rendered = prepareReport(args, options, io, args.includes('-') ? await readStdinText(io) : undefined);
-  const { content, format } = rendered;
-  // The marker names the arguments (a folder stays a folder), so a re-run with the same ones may update the file.
-  const answers = args.map((a) => resolve(io.cwd, a));
-
-  if (format === 'csv') {
-    if (options.out !== undefined) return writePlan(resolve(io.cwd, options.out), rendered, options.force, io, false);
-    if (!io.stdoutIsTTY) {
-      io.stdout(content);
-      return ExitCode.ok;
-    }
-    return writePlan(resolve(io.cwd, DEFAULT_PLAN_PATH), rendered, options.force, io, true);
-  }
-
-  const noun = rendered.workshop ? 'Synthèse' : 'Rapport';
-  if (options.out !== undefined) {
-    const written = writeReport(resolve(io.cwd, options.out), content, { answers, format, force: options.force });
-    io.stderr(`${noun} écrit${rendered.workshop ? 'e' : ''} : ${displayPath(written)}\n`);
-    return ExitCode.ok;
-  }
-  if (!io.stdoutIsTTY || format === 'json') {
-    io.stdout(content);
-    return ExitCode.ok;
-  }
-  if (format === 'html') {
-    // A page is for a browser, not a terminal: write it to the default path.
-    const target = resolve(io.cwd, rendered.workshop ? DEFAULT_WORKSHOP_HTML_PATH : DEFAULT_REPORT_HTML_PATH);
-    checkOverwrite(target, answers, options.force);
-    writeReport(target, content, { answers, format, force: true });
-    io.stderr(`${noun} écrit${rendered.workshop ? 'e' : ''} : ${displayPath(target)} (chemin par défaut ; --out FICHIER pour en choisir un autre). Ouvrez-la dans un navigateur pour la projeter ou l’imprimer (A4).\n`);
-    return ExitCode.ok;
-  }
-  // A terminal: save to the default path, then show the report rendered.
-  const target = resolve(io.cwd, rendered.workshop ? DEFAULT_WORKSHOP_PATH : DEFAULT_REPORT_PATH);
-  const existed = fileExists(target);
-  checkOverwrite(target, answers, options.force);
-  const shown = await renderForTerminal(content, io.columns, wantsColor(io));
-  writeReport(target, content, { answers, format, force: true });
-  io.stdout(shown.endsWith('\n') ? shown : `${shown}\n`);
-  const done = rendered.workshop ? (existed ? 'mise à jour' : 'enregistrée') : existed ? 'mis à jour' : 'enregistré';
-  io.stderr(`${noun} ${done} : ${displayPath(target)} (chemin par défaut ; --out FICHIER pour en choisir un autre)\n`);
+  const entry = DOCUMENTS[rendered.workshop ? 'workshop' : 'report'][rendered.format] as DocumentFormat<ReportData>;
+  const actions = rendered.format === 'csv' ? actionPlanRows(rendered.data).length : 0;
+  await emit(
+    {
+      ...emissionOf(entry, rendered.content, rendered.format, options),
+      // The marker names the arguments (a folder stays a folder), so a re-run with the same ones may update the file.
+      answers: entry.marked ? args.map((a) => resolve(io.cwd, a)) : null,
+      ...(rendered.format === 'csv' ? { detail: `, ${plural(actions, 'action', 'actions')}` } : {}),
+    },
+    io,
+  );
   return ExitCode.ok;
 }

@@ -240,6 +240,8 @@ export interface DossierSection {
 
 export interface ReportData {
   format: typeof REPORT_FORMAT;
+  /** Which document this is: one respondent's report, or a workshop synthesis (analysis/workshop.ts). */
+  kind: 'report' | 'workshop';
   overall: { score: number | null; level: LevelRef | null; bar: string; scoreLabel: string };
   entries: EntryReport[];
   /** Every action, priority order: blocking findings first, then importance × gap size. */

@@ -24,7 +24,8 @@
 //   « Non concerné » if someone said so, else no answer.
 import { ExitCode, UserError } from '../errors.js';
 import type { AnswerMap } from '../model/conditions.js';
-import type { GridIndex, QuestionRef } from '../model/grid-index.js';
+import { findChoice, type GridIndex, type QuestionRef } from '../model/grid-index.js';
+import { targetChoice } from './report/actions.js';
 import {
   answerLabel,
   buildReport,
@@ -52,6 +53,8 @@ export interface WorkshopFile {
 }
 
 export type DivergenceReason = 'spread' | 'unknown';
+
+export type Agreement = 'strength' | 'gap' | 'other';
 
 /** One respondent's answer in the synthesis: the report's Response plus the raw value. */
 export interface WorkshopAnswer extends Response {
@@ -90,6 +93,12 @@ export interface WorkshopQuestion extends Pick<QuestionReport, 'id' | 'number' |
   reason: string | null;
   /** Everyone gave the same answer (not « Je ne sais pas »). */
   consensus: boolean;
+  /**
+   * For a point of agreement: a shared strength (the common answer reaches the grid's target), a
+   * shared gap (everyone places it below the target), or another common answer (no scale, or
+   * « Non concerné »); null when there is no consensus.
+   */
+  agreement: Agreement | null;
   /** A question without score whose answers differ (not divergent by definition, worth checking). */
   different: boolean;
   /** How many chose each answer, in the grid's order; multi: per choice ticked. */
@@ -142,6 +151,10 @@ export interface WorkshopSynthesis {
   /** Questions without score whose answers differ. */
   differences: WorkshopQuestion[];
   consensus: WorkshopQuestion[];
+  /** The points of agreement, split: everyone at the target, everyone below it, other common answers. */
+  sharedStrengths: WorkshopQuestion[];
+  sharedGaps: WorkshopQuestion[];
+  sharedOther: WorkshopQuestion[];
   entries: WorkshopEntryRow[];
   /** The overall row of the per-entrée table. */
   overall: Omit<WorkshopEntryRow, 'id' | 'number' | 'title' | 'source' | 'bar' | 'questions'>;
@@ -402,6 +415,14 @@ function describeReasons(q: Pick<WorkshopQuestion, 'reasons' | 'steps' | 'maxSte
   return parts.length > 0 ? parts.join(' ') : null;
 }
 
+/** What a common answer says: at the target (a shared strength), below it (a shared gap), or neither. */
+function agreementOf(ref: QuestionRef, value: AnswerValue | undefined): Agreement {
+  const choice = typeof value === 'string' ? findChoice(ref, value) : undefined;
+  const target = targetChoice(ref);
+  if (ref.maxScore === null || !choice || typeof choice.score !== 'number' || choice.na || !target || typeof target.score !== 'number') return 'other';
+  return choice.score >= target.score ? 'strength' : 'gap';
+}
+
 // ───────────────────────────── the synthesis ─────────────────────────────
 
 export interface BuildWorkshopOptions {
@@ -497,6 +518,7 @@ export function buildWorkshop(index: GridIndex, files: readonly WorkshopFile[], 
       reasons,
       reason: describeReasons(partial, answers, unknownLabel),
       consensus,
+      agreement: consensus ? agreementOf(ref, answers[0]!.value) : null,
       different,
       counts: countsOf(ref, answers),
       unknown,
@@ -585,6 +607,9 @@ export function buildWorkshop(index: GridIndex, files: readonly WorkshopFile[], 
       divergences,
       differences: questions.filter((q) => q.different),
       consensus: questions.filter((q) => q.consensus),
+      sharedStrengths: questions.filter((q) => q.agreement === 'strength'),
+      sharedGaps: questions.filter((q) => q.agreement === 'gap'),
+      sharedOther: questions.filter((q) => q.agreement === 'other'),
       entries,
       overall,
       warnings,

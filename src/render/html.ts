@@ -239,7 +239,18 @@ export interface WorkshopSpread {
   /** Questions to discuss first: largest spread first, then answers mixed with « Je ne sais pas ». */
   divergent: QuestionSpread[];
   /** Questions where everyone gave the same answer. */
-  consensus: { number: string; text: string; answer: string | null }[];
+  consensus: ConsensusItem[];
+  /** The same, split: everyone at the target, everyone below it, other common answers. */
+  sharedStrengths: ConsensusItem[];
+  sharedGaps: ConsensusItem[];
+  sharedOther: ConsensusItem[];
+}
+
+export interface ConsensusItem {
+  number: string;
+  text: string;
+  answer: string | null;
+  agreement: 'strength' | 'gap' | 'other';
 }
 
 /**
@@ -250,7 +261,7 @@ export interface WorkshopHints {
   entries?: { id: string; respondents: { score: number | null }[] }[];
   /** Most divergent first; spread 0..1. */
   divergences?: { id: string; spread: number | null; reason: string | null }[];
-  consensus?: { id: string; number: string; text: string; collective: string | null }[];
+  consensus?: { id: string; number: string; text: string; collective: string | null; agreement?: 'strength' | 'gap' | 'other' | null }[];
 }
 
 /** The synthesis's own numbers, when `data.workshop` has the expected shape; null otherwise. */
@@ -366,15 +377,19 @@ export function workshopSpread(data: ReportData): WorkshopSpread {
       .sort((a, b) => (b.r.spread ?? 0) - (a.r.spread ?? 0) || a.order - b.order)
       .map(({ r }) => r);
   }
-  let consensus: { number: string; text: string; answer: string | null }[];
+  let consensus: ConsensusItem[];
   if (hints?.consensus) {
     const ids = new Set(hints.consensus.map((c) => c.id));
     for (const r of all) r.consensus = ids.has(r.id);
-    consensus = hints.consensus.map((c) => ({ number: c.number, text: c.text, answer: c.collective ?? null }));
+    consensus = hints.consensus.map((c) => ({ number: c.number, text: c.text, answer: c.collective ?? null, agreement: c.agreement ?? 'other' }));
   } else {
-    consensus = all.filter((r) => r.consensus).map((r) => ({ number: r.number, text: r.text, answer: r.consensusAnswer }));
+    // Without the synthesis's own reading: a common answer at the top of the scale is a shared strength.
+    consensus = all
+      .filter((r) => r.consensus)
+      .map((r) => ({ number: r.number, text: r.text, answer: r.consensusAnswer, agreement: r.collective === 100 ? 'strength' : r.inMatrix ? 'gap' : 'other' }));
   }
-  return { columns, rows: all.filter((r) => r.inMatrix), all, divergent, consensus };
+  const kind = (k: ConsensusItem['agreement']): ConsensusItem[] => consensus.filter((c) => c.agreement === k);
+  return { columns, rows: all.filter((r) => r.inMatrix), all, divergent, consensus, sharedStrengths: kind('strength'), sharedGaps: kind('gap'), sharedOther: kind('other') };
 }
 
 function capitalise(s: string): string {

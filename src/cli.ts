@@ -95,6 +95,7 @@ export function buildProgram(baseIo: Io, setExit: (code: number) => void): Comma
     .description('la grille en fiche de travail imprimable, ou en questionnaire hors ligne (--format form)')
     .option('-g, --grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
     .option('--entries <ids>', 'seulement ces entrées, séparées par des virgules', list)
+    .option('--parcours <id>', 'questionnaire (--format form) : seulement les questions de ce parcours court (ex. essentiel)')
     .addOption(new Option('-f, --format <format>', 'format : md, html (à imprimer) ou form (questionnaire à remplir dans un navigateur)').choices(['md', 'html', 'form']).default('md'))
     .option('-o, --out <fichier>', 'fichier où écrire la fiche')
     .option('--force', 'remplacer le fichier --out s’il existe')

@@ -269,6 +269,7 @@
       if (territory) lines.push('  territory: ' + quote(territory));
     }
     lines.push('respondent: ' + quote(state.respondent.trim()));
+    if (model.path) lines.push('path: ' + quote(model.path));
     lines.push('createdAt: ' + quote(state.createdAt || stamp));
     lines.push('updatedAt: ' + quote(stamp));
     var body = [];

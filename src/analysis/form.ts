@@ -4,6 +4,7 @@
 // hides questions by evaluating their `when` trees (data, never code), keeps the progress in the
 // browser's storage and writes a `cap-ptce/answers@1` file.
 import type { GridIndex, QuestionRef } from '../model/grid-index.js';
+import { pathAddsSentence, selectPath, summarizePath } from '../model/paths.js';
 import { buildWorksheet, describeCondition } from './worksheet.js';
 import { ANSWERS_FORMAT, type Condition, type QuestionType } from '../model/schema.js';
 
@@ -54,8 +55,10 @@ export interface FormEntry {
 export interface FormModel {
   format: typeof ANSWERS_FORMAT;
   grid: { id: string; version: string };
-  /** localStorage key: one saved state per grid id and version. */
+  /** localStorage key: one saved state per grid id and version (and path, entrées when chosen). */
   storageKey: string;
+  /** The short path written in the answers file (`path:`), as `diagnose --parcours` does; null for the whole grid. */
+  path: string | null;
   questions: {
     id: string;
     type: QuestionType;
@@ -76,6 +79,8 @@ export interface FormData {
   /** Rough time to fill the form, in minutes. */
   minutes: number;
   selection: { count: number } | null;
+  /** The short path the form asks (`--parcours`), said at the top; null for the whole grid. */
+  path: { id: string; title: string; description: string | null; questionCount: number; adds: string } | null;
   entries: FormEntry[];
   model: FormModel;
 }
@@ -83,6 +88,8 @@ export interface FormData {
 export interface FormOptions {
   /** Only these entrées (ids), as `grid --entries`. */
   entries?: readonly string[];
+  /** Only the questions of this short path of the grid (`--parcours essentiel`). */
+  parcours?: string;
 }
 
 export const FORM_STORAGE_PREFIX = 'cap-ptce-form';
@@ -138,6 +145,9 @@ export function buildForm(index: GridIndex, options: FormOptions = {}): FormData
   const sheet = buildWorksheet(index, { entries: options.entries });
   const wanted = new Set(sheet.entries.map((e) => e.id));
   const grid = index.grid;
+  // A short path: its questions only (an unknown id is a usage error naming the grid's paths).
+  const selected = options.parcours === undefined ? null : selectPath(index, options.parcours, 'grid --format form');
+  const inPath = selected ? new Set(selected.refs.map((r) => r.fullId)) : null;
   const entries: FormEntry[] = [];
   grid.entries.forEach((entry, entryIndex) => {
     if (!wanted.has(entry.id)) return;
@@ -147,9 +157,12 @@ export function buildForm(index: GridIndex, options: FormOptions = {}): FormData
       number: entryIndex + 1,
       title: frenchSpaces(entry.title),
       intro: entry.intro?.trim() ? frenchSpaces(entry.intro.trim()) : null,
-      questions: index.questions.filter((r) => r.entryIndex === entryIndex).map((r) => formQuestion(r, index)),
+      questions: index.questions.filter((r) => r.entryIndex === entryIndex && (!inPath || inPath.has(r.fullId))).map((r) => formQuestion(r, index)),
     });
   });
+  if (inPath) {
+    for (let i = entries.length - 1; i >= 0; i -= 1) if (entries[i]!.questions.length === 0) entries.splice(i, 1);
+  }
   const asked = new Set(entries.flatMap((e) => e.questions.map((q) => q.id)));
   const refs = index.questions.filter((r) => asked.has(r.fullId));
   return {
@@ -157,13 +170,15 @@ export function buildForm(index: GridIndex, options: FormOptions = {}): FormData
     grid: { id: grid.id, version: grid.version, source: grid.source, description: grid.description?.trim() || null },
     entryTotal: grid.entries.length,
     questionCount: refs.length,
-    minutes: sheet.minutes,
+    minutes: selected?.path.minutes ?? (selected ? Math.max(5, Math.round(refs.length / 5) * 5) : sheet.minutes),
     selection: sheet.selection ? { count: sheet.selection.count } : null,
+    path: selected ? pathView(index, selected.id, refs.length) : null,
     entries,
     model: {
       format: ANSWERS_FORMAT,
       grid: { id: grid.id, version: grid.version },
-      storageKey: `${FORM_STORAGE_PREFIX}:${grid.id}@${grid.version}${sheet.selection ? `:${[...wanted].join(',')}` : ''}`,
+      storageKey: `${FORM_STORAGE_PREFIX}:${grid.id}@${grid.version}${selected ? `#${selected.id}` : ''}${sheet.selection ? `:${[...wanted].join(',')}` : ''}`,
+      path: selected?.id ?? null,
       questions: refs.map((r) => ({
         id: r.fullId,
         type: r.question.type,
@@ -174,5 +189,16 @@ export function buildForm(index: GridIndex, options: FormOptions = {}): FormData
         max: r.question.max ?? null,
       })),
     },
+  };
+}
+
+function pathView(index: GridIndex, id: string, questionCount: number): NonNullable<FormData['path']> {
+  const summary = summarizePath(index, id);
+  return {
+    id,
+    title: frenchSpaces(summary.title),
+    description: summary.description?.trim() ? frenchSpaces(summary.description.trim()) : null,
+    questionCount,
+    adds: frenchSpaces(pathAddsSentence(summary)),
   };
 }

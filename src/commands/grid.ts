@@ -18,6 +18,8 @@ export interface GridOptions {
   grid?: string;
   entries?: string[];
   format?: 'md' | 'html' | 'form' | string;
+  /** A short path of the grid (form only): `--parcours essentiel`. */
+  parcours?: string;
   out?: string;
   force?: boolean;
 }
@@ -29,6 +31,9 @@ export async function runGrid(options: GridOptions, io: Io): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(format)) throw new UserError(`Format inconnu : « ${stripControl(String(format))} ». Formats possibles : ${FORMATS.join(', ')}.`, ExitCode.usage);
   const entry = (format === 'form' ? DOCUMENTS.form.form : DOCUMENTS.worksheet[format as 'md' | 'html']) as DocumentFormat<WorksheetData | FormData>;
   const outFormat = format as Emission['format'];
+  if (options.parcours !== undefined && format !== 'form') {
+    throw new UserError('--parcours s’applique au questionnaire (--format form) : la fiche imprimable reprend toute la grille ou les entrées choisies avec --entries.', ExitCode.usage, ['Exemple : cap-ptce grid --format form --parcours essentiel --out questionnaire.html']);
+  }
 
   // Where it goes is checked before any work: not a folder, not someone's file unless --force.
   const base = emissionOf(entry, '', outFormat, options);
@@ -41,7 +46,7 @@ export async function runGrid(options: GridOptions, io: Io): Promise<number> {
   const loaded = loadGrid(gridPath, todayIso(io.now()));
   if (loaded.isDefault) io.stderr(`Grille : grille CAP PTCE intégrée (${displayPath(loaded.path)})\n`);
 
-  const data = format === 'form' ? buildForm(loaded.index, { entries: options.entries }) : buildWorksheet(loaded.index, { entries: options.entries });
+  const data = format === 'form' ? buildForm(loaded.index, { entries: options.entries, parcours: options.parcours }) : buildWorksheet(loaded.index, { entries: options.entries });
   const content = entry.render(data, entry.templates.map(packagedTemplate));
   await emit(
     {

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { loadGrid } from '../../src/io/load.js';
 import { repoRoot, runInProcess } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -39,6 +40,7 @@ describe.skipIf(!hasChromium)('the offline form in Chromium', () => {
   let formFile: string;
   let customFile: string;
   let hostileFile: string;
+  let shortFile: string;
 
   beforeAll(async () => {
     const launching = chromium.launch({
@@ -54,6 +56,9 @@ describe.skipIf(!hasChromium)('the offline form in Chromium', () => {
     expect(made.code, made.stderr).toBe(0);
     const custom = await runInProcess(['grid', '--format', 'form', '--grid', CUSTOM_GRID, '--out', customFile]);
     expect(custom.code, custom.stderr).toBe(0);
+    shortFile = join(dir, 'questionnaire-essentiel.html');
+    const short = await runInProcess(['grid', '--format', 'form', '--parcours', 'essentiel', '--out', shortFile]);
+    expect(short.code, short.stderr).toBe(0);
     hostileFile = join(dir, 'questionnaire-piege.html');
     const hostile = await runInProcess(['grid', '--format', 'form', '--grid', HOSTILE_GRID, '--out', hostileFile]);
     expect(hostile.code, hostile.stderr).toBe(0);
@@ -359,6 +364,28 @@ describe.skipIf(!hasChromium)('the offline form in Chromium', () => {
       { id: 'atelier-mobilite', version: '2.1.0' },
       ['--grid', CUSTOM_GRID],
     );
+    expect(problems).toEqual([]);
+    expect(offFile).toEqual([]);
+    await close();
+  });
+
+  it("--parcours essentiel: only the path's questions, and a file the report reads as that short path", async () => {
+    const { page, problems, offFile, close } = await open(shortFile);
+    const { index } = loadGrid(undefined, '2026-11-27');
+    const ids = index.grid.paths.essentiel!.questions;
+    expect(await page.locator('fieldset.question').count()).toBe(ids.length);
+    expect(await page.locator('.path').textContent()).toContain('Parcours essentiel');
+    await page.screenshot({ path: join(ARTIFACTS, 'essentiel-top.png') });
+    await page.getByLabel('Votre nom').fill('Nadia');
+    await choose(page, 'objectifs.constats', 'Acquis, formalisé');
+    await choose(page, 'structure-porteuse.forme', 'Coopérative');
+    const { path } = await download(page, 'nadia.yaml');
+    const file = parse(readFileSync(path, 'utf8')) as Record<string, any>;
+    expect(file.path).toBe('essentiel');
+    expect((await runInProcess(['validate', path])).code).toBe(0);
+    const r = await runInProcess(['report', path, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { shortPath?: { id: string } }).shortPath?.id).toBe('essentiel');
     expect(problems).toEqual([]);
     expect(offFile).toEqual([]);
     await close();

@@ -134,3 +134,17 @@ describe('grid --format form: where it refuses to write', () => {
     expect(folder.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe('grid --parcours', () => {
+  it('is for the form only: the printable sheet says so', async () => {
+    const r = await runInProcess(['grid', '--format', 'html', '--parcours', 'essentiel']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--format form');
+  });
+
+  it("an unknown path is a usage error naming the grid's paths", async () => {
+    const r = await runInProcess(['grid', '--format', 'form', '--parcours', 'esentiel']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('essentiel');
+  });
+});

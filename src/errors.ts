@@ -8,7 +8,7 @@ export const ExitCode = {
   /** Interrupted by the user; the answers given so far are kept. */
   interrupted: 130,
 } as const;
-export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 export class UserError extends Error {
   readonly exitCode: number;

@@ -29,10 +29,8 @@ import { buildStanding, levelSentence } from './report/standing.js';
 import { REPORT_FORMAT, type BuildReportOptions, type ReportData, type RespondentInfo } from './report/types.js';
 
 export type * from './report/types.js';
-export { PRIORITY_ACTIONS, REPORT_FORMAT, SEVERITY_LABELS } from './report/types.js';
-export { adviceFor, importanceFactor, nextSteps } from './report/actions.js';
+export { nextSteps } from './report/actions.js';
 export { answerLabel, textBar } from './report/answers.js';
-export { estimateStage } from './report/stage.js';
 export { frenchDate } from '../text/french.js';
 
 export function buildReport(index: GridIndex, respondents: AnswersFile[], options: BuildReportOptions): ReportData {

@@ -107,7 +107,7 @@ export function normalizeAnswers(file: Pick<AnswersFile, 'answers'>, index: Grid
 }
 
 /** The score of one question, 0..1, for a given answer; null when the answer carries no score. */
-export function questionScore(ref: QuestionRef, answer: Answer | undefined): number | null {
+function questionScore(ref: QuestionRef, answer: Answer | undefined): number | null {
   return scoreQuestion(ref, answer, true).score;
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../render/diagnostics.js';
 import { validateText } from '../validation/validate.js';
 import { LIMITS, type Diagnostic } from '../validation/yaml-source.js';
+import type { DiagnosticCode } from '../validation/codes.js';
 import { defaultGridPath, FileTooLargeError, readUserFile, safeName } from '../io/files.js';
 import { expandInputs, type Input } from '../io/inputs.js';
 import { StdinTooLargeError, type Io } from '../io/io.js';
@@ -23,7 +24,7 @@ export interface ValidateOptions {
 }
 
 /** A problem with a file as a whole (missing, unreadable, too large), as a diagnostic at 1:1. */
-function fileDiagnostic(file: string, code: string, message: string): Diagnostic {
+function fileDiagnostic(file: string, code: DiagnosticCode, message: string): Diagnostic {
   return { file, line: 1, col: 1, severity: 'error', code, path: '(fichier)', message };
 }
 

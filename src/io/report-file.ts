@@ -66,11 +66,6 @@ export function markReport(content: string, marker: string, format: MarkedFormat
   return `<!-- ${marker} -->\n${content.replace(/^<!-- cap-ptce:report [^\n]*\n/, '')}`;
 }
 
-/** Removes the marker line, for display. */
-export function stripMarker(markdown: string): string {
-  return markdown.replace(/^<!-- cap-ptce:report [^\n]*\n/, '');
-}
-
 /**
  * Refuses to replace an existing file unless `force`, or unless cap-ptce wrote it for the same
  * answers files. Throws a UserError that says what to do.

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { jsonSchema } from './schema.js';
 
-export { CONFIG_FILE_NAME, PACKAGE_JSON_KEY } from './config-names.js';
+export { PACKAGE_JSON_KEY } from './config-names.js';
 
 export const ConfigSchema = z
   .object({

@@ -149,6 +149,7 @@ export const LevelSchema = z
 export type Level = z.infer<typeof LevelSchema>;
 
 export const CriterionSchema = z.object({ label: text, when: ConditionSchema }).strict();
+/** @public The model's vocabulary, for code that handles one part of a grid. */
 export type Criterion = z.infer<typeof CriterionSchema>;
 
 export const StageSchema = z
@@ -161,6 +162,7 @@ export const StageSchema = z
     programmes: z.array(slug).optional().describe('Programmes qui accompagnent ce stade'),
   })
   .strict();
+/** @public The model's vocabulary, for code that handles one part of a grid. */
 export type Stage = z.infer<typeof StageSchema>;
 
 export const SEVERITIES = ['blocking', 'warning', 'info', 'ok'] as const;
@@ -183,6 +185,7 @@ export const RuleSchema = z
     dossier: z.string().optional(),
   })
   .strict();
+/** @public The model's vocabulary, for code that handles one part of a grid. */
 export type Rule = z.infer<typeof RuleSchema>;
 
 export const ProgrammeSchema = z
@@ -212,6 +215,7 @@ export const ProgrammeSchema = z
     fits: ConditionSchema.optional().describe('Le programme correspond au projet quand la condition est vraie'),
   })
   .strict();
+/** @public The model's vocabulary, for code that handles one part of a grid. */
 export type Programme = z.infer<typeof ProgrammeSchema>;
 
 /** A top-level `$schema` key lets editors find the JSON Schema; it carries no meaning for the tool. */

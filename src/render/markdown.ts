@@ -17,8 +17,6 @@ import type { ReportData } from '../analysis/report.js';
 import { COMMON_HELPERS, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from './templating.js';
 import { stripControl } from '../text/escape.js';
 
-export { tidyMarkdown } from './templating.js';
-
 export const DEFAULT_TEMPLATE = 'report.md.hbs';
 
 let locked: LockedHandlebars | undefined;
@@ -49,7 +47,7 @@ function escapeChars(text: string): string {
 }
 
 /**
- * Inline Markdown escaping, as text.ts's escapeMarkdownInline (one line, no control characters,
+ * Inline Markdown escaping (one line, no control characters,
  * no HTML, no structure), kept readable where escaping protects nothing: a lone `&` ("R&D"), a
  * leading number not followed by a space ("1.0.0" is no list marker), links as autolinks.
  */

@@ -156,18 +156,3 @@ export const DOCUMENTS = {
   form: Record<'form', DocumentFormat<FormData>>;
 };
 
-export type Documents = typeof DOCUMENTS;
-export type DocumentKind = keyof Documents;
-/** The formats a document offers. */
-export type FormatOf<K extends DocumentKind> = keyof Documents[K] & string;
-
-/** The formats of a document, for « format inconnu » messages and --help. */
-export function formatsOf(kind: DocumentKind): string[] {
-  return Object.keys(DOCUMENTS[kind]);
-}
-
-/** The entry of a document in a format, or undefined when the document has no such format. */
-export function documentFormat(kind: DocumentKind, format: string): DocumentFormat<never> | undefined {
-  const entry = (DOCUMENTS[kind] as Record<string, DocumentFormat<never>>)[format];
-  return entry;
-}

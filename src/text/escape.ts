@@ -21,23 +21,6 @@ export function stripControlKeepLines(text: string): string {
   return text.replace(ANSI, '').replace(/\r\n|\r/g, '\n').replace(/\t/g, ' ').replace(CONTROL_KEEP_NEWLINE, '');
 }
 
-/**
- * Escapes user text for inline Markdown: no HTML, no heading/list/table syntax, no links or
- * emphasis, one line. Only the characters that could build structure are escaped, so the raw
- * Markdown stays readable when pasted into an application form.
- */
-export function escapeMarkdownInline(text: string): string {
-  return stripControl(text)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/^([#+=-])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
-}
-
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

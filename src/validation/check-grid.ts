@@ -6,6 +6,7 @@ import type { Choice, Condition, Grid } from '../model/schema.js';
 import { didYouMean } from '../text/suggest.js';
 import { checkPaths } from './check-paths.js';
 import type { PathDiagnostic, PathSegment } from './yaml-source.js';
+import type { DiagnosticCode } from './codes.js';
 
 export interface CheckGridOptions {
   /** ISO date (AAAA-MM-JJ) against which programme dates are judged. */
@@ -14,7 +15,7 @@ export interface CheckGridOptions {
 
 const CHOICE_TYPES = new Set(['scale', 'single', 'multi']);
 
-function error(code: string, path: PathSegment[], message: string, atKey = false): PathDiagnostic {
+function error(code: DiagnosticCode, path: PathSegment[], message: string, atKey = false): PathDiagnostic {
   return { severity: 'error', code, path, message, atKey };
 }
 

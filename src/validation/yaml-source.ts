@@ -1,5 +1,6 @@
 // YAML text to data, with positions for every diagnostic, and guards against hostile files.
 // Pure: takes text, returns data and diagnostics. Reading the file is the caller's job.
+import type { DiagnosticCode } from './codes.js';
 import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter as LineCounterType, Node } from 'yaml';
@@ -21,7 +22,7 @@ export type PathSegment = string | number;
 /** A problem found in a file, before it is given a line and column. */
 export interface PathDiagnostic {
   severity: Severity;
-  code: string;
+  code: DiagnosticCode;
   path: PathSegment[];
   message: string;
   /** Point at the key of the last path segment rather than at its value. */
@@ -34,7 +35,8 @@ export interface Diagnostic {
   line: number;
   col: number;
   severity: Severity;
-  code: string;
+  /** One of the documented codes (validation/codes.ts), so that a new code cannot go undocumented. */
+  code: DiagnosticCode;
   path: string;
   message: string;
 }
@@ -181,7 +183,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     path: formatPath(d.path),
     message: d.message,
   });
-  const at = (line: number, col: number, code: string, message: string): Diagnostic => ({
+  const at = (line: number, col: number, code: DiagnosticCode, message: string): Diagnostic => ({
     file, line, col, severity: 'error', code, path: '(fichier)', message,
   });
   const result = (value: unknown): ParsedYaml => ({ value, diagnostics, locate, toDiagnostic });

@@ -17,12 +17,12 @@ import {
   renderReportHtml,
   renderWorksheetHtml,
   REPORT_HTML_TEMPLATE,
-  respondentEntryScores,
   shortName,
   WORKSHEET_HTML_TEMPLATE,
 } from '../../src/render/html.js';
 import type { ReportData } from '../../src/analysis/report.js';
 import { packagedTemplate } from '../../src/io/templates.js';
+import { respondentEntryScores } from '../../src/render/html-workshop.js';
 import { ARTIFACTS, atelierReport, compareInput, IMG, SCRIPT, singleReport, workshopReport, worksheet } from './fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildReport, type ReportData } from '../../src/analysis/report.js';
 import { buildWorksheet, type WorksheetData } from '../../src/analysis/worksheet.js';
+import { buildWorkshop, type WorkshopData } from '../../src/analysis/workshop.js';
 import type { CompareHtmlInput } from '../../src/render/html-compare.js';
 import type { AnswersFile } from '../../src/model/schema.js';
 import { loadAnswers, loadGrid, type LoadedGrid } from '../../src/io/load.js';
@@ -61,10 +62,10 @@ export function workshopFiles(): AnswersFile[] {
   return [claire, marc, julie];
 }
 
-/** The workshop above through buildReport (1..n respondents): what render/html.ts must handle without a synthesis. */
-export function workshopReport(): ReportData {
-  const files = workshopFiles();
-  return buildReport(defaultGrid().index, files, { now: NOW, sourceLabels: ['claire.yaml', 'marc.yaml', `julie-${SCRIPT}.yaml`] });
+/** The workshop above through the synthesis (analysis/workshop.ts): the page reads its numbers, never recomputes them. */
+export function workshopReport(): WorkshopData {
+  const sources = ['claire.yaml', 'marc.yaml', `julie-${SCRIPT}.yaml`];
+  return buildWorkshop(defaultGrid().index, workshopFiles().map((answers, i) => ({ answers, source: sources[i]! })), { now: NOW });
 }
 
 /** examples/atelier through the workshop synthesis (workshop.ts), when both exist; null otherwise. */

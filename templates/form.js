@@ -223,6 +223,8 @@
     var summary = left === 0 ? 'Vous avez répondu à toutes les questions.' : 'Encore ' + plural(left, 'question', 'questions') + ' sans réponse\u00a0: vous pouvez enregistrer maintenant et compléter plus tard.';
     if (hidden > 0) summary += ' ' + plural(hidden, 'question ne s\u2019applique', 'questions ne s\u2019appliquent') + ' pas à votre projet d\u2019après vos réponses.';
     document.getElementById('summary').textContent = summary;
+    var who = state.respondent.trim();
+    document.getElementById('file-name').textContent = who ? fileNameFor(who) : 'cap-ptce-reponses-…yaml';
   }
 
   // ───────────── the answers file ─────────────
@@ -314,6 +316,10 @@
     return s || 'participant';
   }
 
+  function fileNameFor(who) {
+    return 'cap-ptce-reponses-' + slug(who) + '.yaml';
+  }
+
   function status(text, isError) {
     var el = document.getElementById('status');
     el.textContent = text;
@@ -331,7 +337,7 @@
       return;
     }
     if (!state.createdAt) state.createdAt = now();
-    var fileName = 'cap-ptce-reponses-' + slug(who) + '.yaml';
+    var fileName = fileNameFor(who);
     var blob = new Blob([toYaml()], { type: 'application/x-yaml;charset=utf-8' });
     var url = URL.createObjectURL(blob);
     var a = document.createElement('a');

@@ -195,6 +195,8 @@ describe.skipIf(!hasChromium)('the offline form in Chromium', () => {
 
     const { suggested, path } = await download(page, 'claire.yaml');
     expect(suggested).toBe('cap-ptce-reponses-claire-dupont-lefevre-ressourcerie.yaml');
+    // The page named the file before it was saved.
+    expect(await page.locator('#file-name').textContent()).toBe(suggested);
     await expect.poll(() => page.locator('#status').textContent()).toContain(suggested);
     const text = readFileSync(path, 'utf8');
     expect(text).toMatch(/^updatedAt: "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"$/m);

@@ -2,6 +2,7 @@
 // action plan); several files, or a folder of them, give a workshop synthesis (analysis/workshop.ts).
 // Also the pieces `diagnose` and `compare` reuse: writeReport (atomic, never overwrites someone
 // else's file) and renderForTerminal (marked-terminal, loaded lazily).
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
@@ -169,6 +170,17 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io, st
  * wrote it. A CSV cannot carry cap-ptce's marker, and the team fills its last columns
  * (Responsable, Échéance, Statut) in the file itself: replacing it would lose their work.
  */
+/**
+ * The answers a report's marker names: the arguments as given; for an anonymous report, which
+ * must not name its files either (claire.yaml), a digest of their paths, which still tells a
+ * re-run with the same files from another one.
+ */
+function markerAnswers(args: readonly string[], options: ReportOptions, io: Io): string[] {
+  const named = args.map((a) => resolve(io.cwd, a));
+  if (!options.anonymous) return named;
+  return [resolve(io.cwd, `anonyme-${createHash('sha256').update(named.join('\n')).digest('hex').slice(0, 16)}`)];
+}
+
 export async function runReport(args: string[], options: ReportOptions, io: Io): Promise<number> {
   // The target is checked before anything is read: `--out ''`, a device, a FIFO, or an input.
   if (options.out !== undefined && options.out !== '-') {
@@ -183,7 +195,7 @@ export async function runReport(args: string[], options: ReportOptions, io: Io):
     {
       ...emissionOf(entry, rendered.content, rendered.format, options),
       // The marker names the arguments (a folder stays a folder), so a re-run with the same ones may update the file.
-      answers: entry.marked ? args.map((a) => resolve(io.cwd, a)) : null,
+      answers: entry.marked ? markerAnswers(args, options, io) : null,
       ...(rendered.format === 'csv' ? { detail: `, ${plural(actions, 'action', 'actions')}` } : {}),
     },
     io,

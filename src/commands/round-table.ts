@@ -6,11 +6,12 @@
 // `report atelier/` then gives the synthesis, unchanged. The logic is in questionnaire/round-table.ts.
 import { copyFileSync, constants, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { ExitCode, UserError } from '../errors.js';
 import { spreadsWidely, withGroupPosition } from '../analysis/group-position.js';
 import type { GridIndex, QuestionRef } from '../model/grid-index.js';
 import type { AnswersFile, Dissent, GroupPosition } from '../model/schema.js';
-import { adoptGrid, answersToYaml, applyAnswer, buildFlow, carryOverRenamed, newAnswersFile, progress, progressLine, setProject, type AnswerPatch, type Flow } from '../questionnaire/flow.js';
+import { adoptGrid, answersToYaml, applyAnswer, buildFlow, carryOverRenamed, newAnswersFile, progress, setProject, type AnswerPatch, type Flow } from '../questionnaire/flow.js';
 import {
   answeredCount,
   appliesTo,
@@ -31,6 +32,34 @@ import type { AskContext } from '../prompts/adapter.js';
 import { backupPath } from './diagnose.js';
 
 export const DEFAULT_ROUND_TABLE_DIR = 'atelier';
+
+/**
+ * Wraps each line at `width` columns on spaces, continuation lines indented like the line. Width
+ * is measured without escape sequences (the question is printed in bold).
+ */
+export function wrapWords(text: string, width: number): string {
+  const max = Math.max(20, width - 1);
+  return text
+    .split('\n')
+    .map((line) => {
+      if (stripVTControlCharacters(line).length <= max) return line;
+      const indent = /^\s*/.exec(line)![0];
+      const rest = /^\s*[•·✔↷-]?\s*/.exec(line)![0].length;
+      const hang = ' '.repeat(Math.min(rest, 8));
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.slice(indent.length).split(' ')) {
+        const candidate = current ? `${current} ${word}` : `${indent}${word}`;
+        if (current && stripVTControlCharacters(candidate).length > max) {
+          out.push(current);
+          current = `${hang}${word}`;
+        } else current = candidate;
+      }
+      if (current) out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
+}
 
 export interface RoundTableOptions {
   participants: string;
@@ -84,8 +113,9 @@ class RoundTable {
     return { signal: this.controller.signal };
   }
 
+  /** Prints text wrapped on word boundaries at the terminal's width (lines keep their indent). */
   private say(text = ''): void {
-    this.io.stdout(`${text}\n`);
+    this.io.stdout(`${wrapWords(text, this.io.columns)}\n`);
   }
 
   private pathOf(i: number): string {
@@ -299,7 +329,8 @@ class RoundTable {
     const ref = this.flow.refs[pos]!;
     this.showEntryHeader(ref);
     this.say();
-    this.say(progressLine(progress(this.flow, pos, this.files[0]!)));
+    const p = progress(this.flow, pos, this.files[0]!);
+    this.say(`Question ${pos + 1}/${this.flow.refs.length} · entrée ${p.entryNumber}/${p.entryCount}, question ${p.questionNumber}/${p.questionCount}`);
     this.say(this.adapter.formatQuestion(ref));
     const who = toAsk(this.flow, pos, this.files, onlyOpen);
     this.files.forEach((f, i) => {
@@ -382,7 +413,7 @@ class RoundTable {
     if (asked.some(({ f }) => f.answers[ref.fullId]?.position)) return; // recorded before a resume
     const spread = asked.map(({ f, i }) => `${this.participants[i]!.name} « ${this.label(ref, f.answers[ref.fullId]?.value)} »`).join(', ');
     this.say(`Les réponses s’écartent d’au moins la moitié de l’échelle : ${spread}.`);
-    if (!(await this.keys.askYesNo('Noter une position commune ? (o/N)', this.ctx))) return;
+    if (!(await this.keys.askYesNo('Noter une position commune ? o : oui, n : non', this.ctx))) return;
     const keys = scaleKeys(ref)!;
     const chosen = await this.keys.askKey(
       {

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { AnswersFile } from '../../src/model/schema.js';
 import { parseParticipants, scaleKeys, scaleLegend } from '../../src/questionnaire/round-table.js';
 import { validateText } from '../../src/validation/validate.js';
+import { wrapWords } from '../../src/commands/round-table.js';
 import { runInProcess } from '../helpers.js';
 import { KEY, Session, snapshotCli } from './pty.js';
 import { fixturePath, loadFixtureGrid } from './fixtures.js';
@@ -51,14 +52,16 @@ describe('round table in one terminal', () => {
     const s = start();
     const welcome = await s.waitFor('Nom du projet');
     expect(welcome).toContain('7 questions, 3 participants (Claire, Mehdi, Sophie)');
-    expect(welcome).toContain('un fichier par personne (claire.yaml, mehdi.yaml, sophie.yaml)');
+    // Wrapped on word boundaries at the terminal's width (100 columns here).
+    expect(welcome).toMatch(/un fichier par\s+personne\s+\(claire\.yaml,\s+mehdi\.yaml,\s+sophie\.yaml\)/);
+    expect(welcome.split('\n').every((l) => l.length <= 100)).toBe(true);
     await s.press('Pôle du Val', KEY.enter);
     await s.answer('Territoire', '');
 
     // The question once, the scale with its keys, then one key each.
     const q1 = await s.waitFor('Claire :');
     expect(q1).toContain('Quels sont les constats de départ ?');
-    expect(q1).toContain('0 Pas encore abordé · 1 En réflexion · 2 Engagé, en cours · 3 Acquis, formalisé · ? Je ne sais pas · - Non concerné');
+    expect(q1.replace(/\s+/g, ' ')).toContain('0 Pas encore abordé · 1 En réflexion · 2 Engagé, en cours · 3 Acquis, formalisé · ? Je ne sais pas · - Non concerné');
     await s.press('0');
     await s.waitFor('Mehdi :');
     await s.press('x'); // a key that means nothing: said, nothing recorded
@@ -68,7 +71,7 @@ describe('round table in one terminal', () => {
     await s.press(KEY.enter); // as Mehdi
     const spread = await s.waitFor('Noter une position commune ?');
     expect(spread).toContain('Acquis, formalisé (comme la personne précédente)');
-    expect(spread).toContain('Claire « Pas encore abordé », Mehdi « Acquis, formalisé », Sophie « Acquis, formalisé »');
+    expect(spread.replace(/\s+/g, ' ')).toContain('Claire « Pas encore abordé », Mehdi « Acquis, formalisé », Sophie « Acquis, formalisé »');
     await s.press('o');
     await s.waitFor('Réponse retenue par le groupe');
     await s.press('2');
@@ -176,6 +179,11 @@ describe('round table: the pure parts', () => {
     expect(parseParticipants(' Claire , Jean-Éric,Zoé Martin ').map((p) => p.fileName)).toEqual(['claire.yaml', 'jean-eric.yaml', 'zoe-martin.yaml']);
     expect(() => parseParticipants('Claire')).toThrow('au moins deux participants');
     expect(() => parseParticipants('Claire,claire')).toThrow('« claire » figure deux fois');
+  });
+
+  it('wraps on word boundaries at the width, keeping the hanging indent of a bullet', () => {
+    expect(wrapWords('  • Acteurs socio-économiques locaux (entreprises, associations)', 30)).toBe('  • Acteurs socio-économiques\n    locaux (entreprises,\n    associations)');
+    expect(wrapWords('court', 30)).toBe('court');
   });
 
   it('the scale as keys: scored steps from 0, « ? » and « - »', () => {

@@ -56,6 +56,18 @@ describe('report --anonymous', () => {
     expect(html).toContain('Position commune :');
   });
 
+  it('written with --out, the file does not name the answers files either, and a re-run replaces it', async () => {
+    const files = ['claire', 'mehdi', 'sophie'].map((p) => join(folder, `${p}.yaml`));
+    for (const format of ['md', 'json'] as const) {
+      const out = join(dir, `anonyme.${format}`);
+      expect((await runInProcess(['report', ...files, '--anonymous', '--format', format, '--out', out])).code).toBe(0);
+      expectNoName(readFileSync(out, 'utf8'));
+      expect((await runInProcess(['report', ...files, '--anonymous', '--format', format, '--out', out])).code).toBe(0);
+      // Other answers: not replaced without --force.
+      expect((await runInProcess(['report', ...files.slice(0, 2), '--anonymous', '--format', format, '--out', out])).code).toBe(2);
+    }
+  });
+
   it('a single answers file: the respondent becomes Participant A, the file name is not shown', async () => {
     const r = await runInProcess(['report', join(folder, 'sophie.yaml'), '--anonymous']);
     expect(r.code).toBe(0);

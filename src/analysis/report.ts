@@ -13,6 +13,7 @@
 // questions (per question and entrée), collective (a workshop's numbers), findings (rules and
 // programmes), actions (gaps and next steps), standing (strengths, to clarify, unanswered),
 // stage (ACTE), dossier (the AMI application, method).
+import { deriveAnswers } from '../model/calls.js';
 import type { AnswerMap } from '../model/conditions.js';
 import type { GridIndex } from '../model/grid-index.js';
 import type { AnswersFile } from '../model/schema.js';
@@ -22,7 +23,8 @@ import { buildActions } from './report/actions.js';
 import { clean, levelRef, textBar, valueText } from './report/answers.js';
 import { withCollectiveScores } from './report/collective.js';
 import { buildDossier, buildMethod } from './report/dossier.js';
-import { buildFindings, buildProgrammes } from './report/findings.js';
+import { buildFindings, buildProgrammeNotes, buildProgrammes, visibleProgrammeIds } from './report/findings.js';
+import { regionOf } from './report/region.js';
 import { buildEntries, buildQuestionReports } from './report/questions.js';
 import { estimateStage } from './report/stage.js';
 import { buildStanding, levelSentence } from './report/standing.js';
@@ -60,12 +62,16 @@ export function buildReport(index: GridIndex, respondents: AnswersFile[], option
 
   const questionReports = buildQuestionReports(index, { normalized, respondents: respondentInfos, scores, scoresOf, answers, basis });
   const entries = buildEntries(index, scores, questionReports);
-  const findings = buildFindings(index, answers);
+  // Rules, programmes and notes also see what the project itself tells: its région, from « (62) ».
+  const derivation = deriveAnswers(index, answers, reference.project?.territory);
+  const seen = derivation.answers;
+  const findings = buildFindings(index, seen);
   const gaps = buildActions(index, scores, findings, basis);
   const { strengths, strengthsKind, clarify, unanswered } = buildStanding(index, scores, questionReports);
   const overallLevel = levelRef(scores.overall.level);
-  const stage = estimateStage(index, answers);
-  const programmes = buildProgrammes(index, answers, today);
+  const stage = estimateStage(index, seen, visibleProgrammeIds(index, seen));
+  const programmes = buildProgrammes(index, seen, today);
+  const programmeNotes = buildProgrammeNotes(index, seen);
   const dossier = buildDossier(index, questionReports, findings, gaps);
 
   const projectName = clean(reference.project?.name);
@@ -87,7 +93,7 @@ export function buildReport(index: GridIndex, respondents: AnswersFile[], option
     date: today,
     dateLabel: frenchDate(today),
     grid: { id: grid.id, version: grid.version, title: grid.title, source: grid.source, description: grid.description ?? null },
-    project: { name: projectName, territory: clean(reference.project?.territory) },
+    project: { name: projectName, territory: clean(reference.project?.territory), region: regionOf(index, seen, derivation.derived) },
     respondents: respondentInfos,
     completeness: {
       questions: t.questions,
@@ -106,6 +112,7 @@ export function buildReport(index: GridIndex, respondents: AnswersFile[], option
     clarify,
     unanswered,
     programmes,
+    programmeNotes,
     dossier,
     method: buildMethod(index),
   };

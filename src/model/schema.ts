@@ -15,15 +15,20 @@ const text = z.string().min(1, 'texte vide');
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ (ex. 2021-06-23)');
+// Sources often give only a month (« novembre 2021 »): a calendar date may then be AAAA-MM.
+const isoDateOrMonth = z
+  .string()
+  .regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'date attendue au format AAAA-MM-JJ, ou AAAA-MM quand la source ne donne que le mois (ex. 2021-11)');
 
 export const SourceSchema = z
   .object({
     label: text.describe('Référence lisible : loi, décret, appel, document (ex. « Décret n° 2015-431, art. 1 »)'),
     url: z.string().url().optional(),
     year: z.number().int().min(1900).max(2100).optional(),
+    quote: z.string().min(1).optional().describe('La phrase sur laquelle la règle repose, citée mot pour mot depuis la page de `url`'),
   })
   .strict()
-  .describe("D'où vient la règle ou le programme : le rapport l'affiche tel quel.");
+  .describe("D'où vient la règle, le programme ou la question : le rapport l'affiche tel quel.");
 export type Source = z.infer<typeof SourceSchema>;
 
 export const ChoiceSchema = z
@@ -38,6 +43,10 @@ export const ChoiceSchema = z
       .describe('Points de la réponse ; null = hors score, compté comme « je ne sais pas »'),
     na: z.boolean().optional().describe('true = « Non concerné » : hors score et hors couverture'),
     description: z.string().optional(),
+    codes: z
+      .array(z.string().regex(/^[0-9A-Za-z]{1,5}$/, 'code court attendu (ex. « 62 », « 2A », « 974 »)'))
+      .optional()
+      .describe('Codes qui permettent de déduire ce choix du territoire du projet, écrits entre parenthèses (ex. numéros de département « (62) »)'),
   })
   .strict();
 export type Choice = z.infer<typeof ChoiceSchema>;
@@ -87,7 +96,10 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const QuestionSchema = z
   .object({
     id: slug.describe('Identifiant court ; l’identifiant complet est « entree.question »'),
-    text: text.describe('La question, telle que la grille CAP PTCE la pose'),
+    text: text.describe('La question telle qu’elle est affichée (coquilles de la source corrigées)'),
+    sourceText: z.string().min(1).optional().describe('Le texte de la source mot pour mot, coquilles comprises (questions du tableau CAP PTCE)'),
+    sourceExamples: z.array(text).optional().describe('Les exemples de la source mot pour mot, quand l’affichage les corrige'),
+    source: SourceSchema.optional().describe('D’où vient la question ; une question ajoutée le dit, avec le texte dont elle part'),
     examplesLead: z.string().optional().describe('Phrase qui introduit les exemples (ex. « Caractère hétérogène du consortium : »)'),
     examples: z.array(text).default([]).describe('« Exemples / précisions à apporter »'),
     help: z.string().optional().describe('Précision affichée sous la question'),
@@ -180,7 +192,7 @@ export const RuleSchema = z
       .array(z.string().min(1))
       .optional()
       .describe("Prérequis : questions (identifiant complet) ou règles dont l'action vient avant celle de ce constat"),
-    source: SourceSchema,
+    source: SourceSchema.optional().describe('Texte (loi, décret, appel) sur lequel la règle repose ; sans source, validate avertit'),
     programmes: z.array(slug).optional().describe('Programmes concernés par cette règle'),
     dossier: z.string().optional(),
   })
@@ -194,14 +206,18 @@ export const ProgrammeSchema = z
     name: text,
     issuer: text,
     description: z.string().optional(),
-    source: SourceSchema,
-    calendar: z.array(z.object({ date: isoDate, label: text }).strict()).default([]),
-    opens: isoDate.optional(),
-    closes: isoDate.optional().describe('Dernière date de dépôt ; passée, le programme est présenté comme clos'),
+    source: SourceSchema.optional().describe('Page qui décrit l’appel ; sans source, validate avertit'),
+    calendar: z.array(z.object({ date: isoDateOrMonth, label: text }).strict()).default([]),
+    opens: isoDateOrMonth.optional(),
+    closes: isoDateOrMonth.optional().describe('Dernière date de dépôt (ou son mois) ; passée, le programme est présenté comme clos'),
+    closedBy: isoDateOrMonth
+      .optional()
+      .describe("Date (ou mois) à laquelle l'appel est clos au plus tard, par exemple l'annonce des lauréats, quand la source ne donne pas la date limite de dépôt"),
     archive: z
       .boolean()
       .optional()
-      .describe("Appel passé gardé pour mémoire : présenté comme clos dans le rapport, sans avertissement à la validation"),
+      .describe("Appel passé gardé pour mémoire dans la chronologie : pas d'avertissement à la validation ; le rapport le dit clos d'après ses dates, ou clos s'il n'en a aucune"),
+    shownWhen: ConditionSchema.optional().describe("Le programme n'apparaît dans le rapport que si la condition est vraie (ex. un dispositif d'une seule région)"),
     beneficiaries: z.array(text).default([]),
     eligibility: z.array(text).default([]),
     funding: z
@@ -232,6 +248,26 @@ export const PathSchema = z
   .describe('Un parcours court : un sous-ensemble de questions posées dans l’ordre de la grille');
 export type Path = z.infer<typeof PathSchema>;
 
+export const SeverityLabelsSchema = z
+  .object({
+    blocking: text.default("À réunir avant une demande de soutien de l'État"),
+    warning: text.default('Point de vigilance'),
+    info: text.default('Repère'),
+    ok: text.default('Déjà réuni'),
+  })
+  .strict()
+  .describe('Libellés affichés pour chaque sévérité de constat : des repères de préparation, jamais un verdict');
+export type SeverityLabels = z.infer<typeof SeverityLabelsSchema>;
+
+export const ProgrammeNoteSchema = z
+  .object({
+    text: text.describe('Phrase affichée à la fin de la section des appels et dispositifs'),
+    when: ConditionSchema.optional().describe('La phrase ne s’affiche que si la condition est vraie'),
+    source: SourceSchema.optional(),
+  })
+  .strict();
+export type ProgrammeNote = z.infer<typeof ProgrammeNoteSchema>;
+
 export const GridSchema = z
   .object({
     $schema: schemaKey,
@@ -245,10 +281,22 @@ export const GridSchema = z
     answerSets: z.record(z.string(), z.array(ChoiceSchema)).default({}),
     levels: z.array(LevelSchema).min(1),
     entries: z.array(EntrySchema).min(1),
+    stagesIntro: z.string().optional().describe('Ce que sont les stades et d’où viennent leurs critères, affiché avec le stade'),
     stages: z.array(StageSchema).default([]),
+    severityLabels: SeverityLabelsSchema.default({
+      blocking: "À réunir avant une demande de soutien de l'État",
+      warning: 'Point de vigilance',
+      info: 'Repère',
+      ok: 'Déjà réuni',
+    }),
     rules: z.array(RuleSchema).default([]),
     programmes: z.array(ProgrammeSchema).default([]),
     paths: z.record(slug, PathSchema).default({}).describe('Parcours courts, par identifiant (ex. « essentiel ») : `diagnose --parcours ID`'),
+
+    programmeNotes: z
+      .array(ProgrammeNoteSchema)
+      .default([])
+      .describe("Lignes qui terminent la section des appels, dans l'ordre : la dernière dit où trouver l'appel en cours"),
   })
   .strict();
 export type Grid = z.infer<typeof GridSchema>;

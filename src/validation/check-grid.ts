@@ -1,5 +1,6 @@
 // Checks a schema-valid grid for what the schema cannot say: unique ids, references that
 // resolve, conditions that look only backwards, coherent scales and levels.
+import { closingDate, isPast } from '../model/calls.js';
 import { conditionQuestionIds } from '../model/conditions.js';
 import { fullQuestionId, indexGrid, maxScoreOf, type GridIndex, type QuestionRef } from '../model/grid-index.js';
 import type { Choice, Condition, Grid } from '../model/schema.js';
@@ -243,21 +244,49 @@ function checkStagesRulesProgrammes(grid: Grid, index: GridIndex, today: string,
       if (!stageIds.includes(id)) out.push(error('UNKNOWN_STAGE', ['programmes', p, 'stages', i], `stade « ${id} » introuvable${didYouMean(id, stageIds)}`));
     });
     if (programme.fits) checkCondition(programme.fits, ['programmes', p, 'fits'], { index, out });
+    if (programme.shownWhen) checkCondition(programme.shownWhen, ['programmes', p, 'shownWhen'], { index, out });
     programme.funding.forEach((f, i) => {
       if (f.when) checkCondition(f.when, ['programmes', p, 'funding', i, 'when'], { index, out });
     });
-    if (programme.opens && programme.closes && programme.opens > programme.closes) {
+    // A month-only closing date (AAAA-MM) covers its whole month.
+    if (programme.opens && programme.closes && programme.opens.slice(0, programme.closes.length) > programme.closes) {
       out.push(error('PROGRAMME_DATES', ['programmes', p, 'closes'], `date de clôture ${programme.closes} antérieure à l'ouverture ${programme.opens}`));
     }
-    if (programme.closes && programme.closes < today && !programme.archive) {
+    const closing = closingDate(programme);
+    if (closing && isPast(closing, today) && !programme.archive) {
       out.push({
         severity: 'warning',
         code: 'PROGRAMME_CLOSED',
-        path: ['programmes', p, 'closes'],
-        message: `« ${programme.name} » est clos depuis le ${programme.closes} : le rapport le présentera comme clos ; ajoutez l'appel en cours s'il existe, ou marquez celui-ci « archive: true » s'il est gardé pour mémoire`,
+        path: ['programmes', p, programme.closes ? 'closes' : 'closedBy'],
+        message: `« ${programme.name} » est clos depuis ${closing} : le rapport le présentera comme clos ; ajoutez l'appel en cours s'il existe, ou marquez celui-ci « archive: true » s'il est gardé pour mémoire`,
       });
     }
   });
+  grid.programmeNotes.forEach((note, n) => {
+    if (note.when) checkCondition(note.when, ['programmeNotes', n, 'when'], { index, out });
+  });
+}
+
+/** Every rule, programme and question says where it comes from: the report quotes it to the user. */
+function checkSources(grid: Grid, index: GridIndex, out: PathDiagnostic[]): void {
+  const warn = (path: PathSegment[], what: string): void => {
+    out.push({
+      severity: 'warning',
+      code: 'SOURCE_MISSING',
+      path,
+      atKey: true,
+      message: `${what} sans source : ajoutez « source: { label: "…", url: "…", quote: "…" } » (texte, article ou page dont elle vient), que le rapport cite`,
+    });
+  };
+  grid.rules.forEach((rule, r) => {
+    if (!rule.source) warn(['rules', r, 'id'], `la règle « ${rule.id} » est`);
+  });
+  grid.programmes.forEach((programme, p) => {
+    if (!programme.source) warn(['programmes', p, 'id'], `le programme « ${programme.id} » est`);
+  });
+  for (const ref of index.questions) {
+    if (!ref.question.source) warn(['entries', ref.entryIndex, 'questions', ref.questionIndex, 'id'], `la question « ${ref.fullId} » est`);
+  }
 }
 
 /**
@@ -308,5 +337,6 @@ export function checkGrid(grid: Grid, options: CheckGridOptions): PathDiagnostic
   checkStagesRulesProgrammes(grid, index, options.today, out);
   checkPrerequisites(grid, index, out);
   out.push(...checkPaths(grid, index));
+  checkSources(grid, index, out);
   return out;
 }

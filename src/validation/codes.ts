@@ -41,6 +41,7 @@ export const DIAGNOSTIC_CODES = {
   PATH_CONDITION: '(avertissement) question d’un parcours qui dépend d’une question hors du parcours',
   PROGRAMME_CLOSED: '(avertissement) programme dont la date de clôture est passée',
   GAP_LEVEL_MISSING: '(avertissement) question scale sans conseil propre à une réponse sous la cible',
+  SOURCE_MISSING: '(avertissement) règle, programme ou question sans source',
   GRID_MISMATCH: "réponses d'une autre grille",
   GRID_VERSION: 'version de grille incompatible (avertissement si seule la version mineure change)',
   UNKNOWN_ANSWER: '(avertissement) réponse à une question absente de la grille, conservée',

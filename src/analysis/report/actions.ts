@@ -72,7 +72,7 @@ export function buildActions(index: GridIndex, scores: Scores, findings: readonl
       question: null,
       rule: f.rule,
       advice: {
-        title: `Lever le point bloquant : ${f.title}`,
+        title: `${f.severityLabel} : ${f.title}`,
         why: f.message,
         how: f.advice ?? `Voir la source : ${f.source.label}.`,
       },

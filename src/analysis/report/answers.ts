@@ -19,8 +19,9 @@ export function levelRef(level: Level | null): LevelRef | null {
   return level ? { id: level.id, label: level.label, description: level.description ?? null } : null;
 }
 
-export function sourceRef(source: Source): SourceRef {
-  return { label: source.label, url: source.url ?? null, year: source.year ?? null };
+export function sourceRef(source: Source | undefined): SourceRef {
+  if (!source) return { label: 'Source à préciser dans la grille', url: null, year: null, quote: null };
+  return { label: source.label, url: source.url ?? null, year: source.year ?? null, quote: source.quote ?? null };
 }
 
 export function clean(text: string | undefined | null): string | null {

@@ -51,8 +51,8 @@ export function buildMethod(index: GridIndex): ReportData['method'] {
     if (!sources.includes(s)) sources.push(s);
   };
   for (const e of grid.entries) addSource(e.source);
-  for (const r of grid.rules) addSource(r.source.label);
-  for (const p of grid.programmes) addSource(p.source.label);
+  for (const r of grid.rules) if (r.source) addSource(r.source.label);
+  for (const p of grid.programmes) if (p.source) addSource(p.source.label);
   return {
     scale: (scaleRef?.choices ?? []).filter((c) => typeof c.score === 'number' && !c.na).map((c) => ({ label: c.label, score: c.score as number })),
     maxScore: scaleRef?.maxScore ?? null,

@@ -5,7 +5,7 @@ import type { Condition } from '../../model/schema.js';
 import type { StageReport } from './types.js';
 
 /** The highest stage whose criteria all hold, else the first; what supports it, what leads on. */
-export function estimateStage(index: GridIndex, answers: AnswerMap): StageReport | null {
+export function estimateStage(index: GridIndex, answers: AnswerMap, visibleProgrammes?: ReadonlySet<string>): StageReport | null {
   const stages = index.grid.stages;
   if (stages.length === 0) return null;
   const holds = (c: Condition): boolean => evaluateCondition(c, answers, index);
@@ -30,6 +30,7 @@ export function estimateStage(index: GridIndex, answers: AnswerMap): StageReport
     met: criteria.filter((c) => c.met).map((c) => c.label),
     missing: criteria.filter((c) => !c.met).map((c) => c.label),
     nextHint: stage.next ?? null,
+    intro: index.grid.stagesIntro ?? null,
     next:
       nextStage && nextCriteria
         ? {
@@ -40,6 +41,8 @@ export function estimateStage(index: GridIndex, answers: AnswerMap): StageReport
             missing: nextCriteria.filter((c) => !c.met).map((c) => c.label),
           }
         : null,
-    programmes: (stage.programmes ?? []).map((id) => ({ id, label: index.grid.programmes.find((p) => p.id === id)?.name ?? id })),
+    programmes: (stage.programmes ?? [])
+      .filter((id) => visibleProgrammes === undefined || visibleProgrammes.has(id))
+      .map((id) => ({ id, label: index.grid.programmes.find((p) => p.id === id)?.name ?? id })),
   };
 }

@@ -18,6 +18,8 @@ export interface LevelRef extends Ref {
   description: string | null;
 }
 export interface SourceRef {
+  /** The sentence the rule rests on, quoted word for word; null when the grid gives none. */
+  quote: string | null;
   label: string;
   url: string | null;
   year: number | null;
@@ -109,7 +111,7 @@ export interface CriterionReport {
 
 export interface StageReport extends Ref {
   description: string;
-  /** 1-based position among the grid's stages. */
+  /** 1-based position among the grid's stages (data only: the stages are phases, not a ladder). */
   position: number;
   count: number;
   /** Whether every criterion of this stage holds (false when no stage is reached: the first is shown). */
@@ -119,6 +121,8 @@ export interface StageReport extends Ref {
   missing: string[];
   /** What leads to the next stage, in one sentence (from the grid). */
   nextHint: string | null;
+  /** What the stages are and where their criteria come from (grid `stagesIntro`). */
+  intro: string | null;
   next: (Ref & { description: string; met: string[]; missing: string[] }) | null;
   programmes: Ref[];
 }
@@ -175,11 +179,12 @@ export interface StrengthItem {
   note: string | null;
 }
 
+/** Fallback labels; a grid gives its own (`severityLabels`). They speak of readiness, never a verdict. */
 export const SEVERITY_LABELS: Record<Severity, string> = {
-  blocking: 'Point bloquant',
-  warning: 'À surveiller',
-  info: 'Pour information',
-  ok: 'Point conforme',
+  blocking: "À réunir avant une demande de soutien de l'État",
+  warning: 'Point de vigilance',
+  info: 'Repère',
+  ok: 'Déjà réuni',
 };
 
 export interface FindingReport {
@@ -194,7 +199,8 @@ export interface FindingReport {
   dossier: string | null;
 }
 
-export type ProgrammeStatus = 'closed' | 'open' | 'upcoming' | 'ongoing';
+import type { ProgrammeStatus } from '../../model/calls.js';
+export type { ProgrammeStatus };
 
 export interface ProgrammeReport {
   id: string;
@@ -209,6 +215,8 @@ export interface ProgrammeReport {
   closes: string | null;
   /** "23 juin 2021" */
   closesLabel: string | null;
+  /** "dépôt jusqu'au 23 juin 2021", "dépôt jusqu'en mai 2023" (month-only dates). */
+  closesText: string | null;
   calendar: { date: string; dateLabel: string; label: string; past: boolean }[];
   /** Whether the answers meet the programme's `fits` condition; null when the grid gives none. */
   fits: boolean | null;
@@ -253,7 +261,12 @@ export interface ReportData {
   date: string;
   dateLabel: string;
   grid: { id: string; version: string; title: string; source: string; description: string | null };
-  project: { name: string | null; territory: string | null };
+  project: {
+    name: string | null;
+    territory: string | null;
+    /** The project's région, answered or derived from the territory (« (62) »); null when unknown. */
+    region: { id: string; label: string; derivedFrom: string | null } | null;
+  };
   respondents: RespondentInfo[];
   /** The short path the answers followed (`diagnose --parcours`), set by the command; absent for the whole grid. */
   shortPath?: ReportPath | null;
@@ -267,6 +280,8 @@ export interface ReportData {
   clarify: ClarifyItem[];
   unanswered: { question: string; number: string; text: string; entryTitle: string }[];
   programmes: ProgrammeReport[];
+  /** Lines that end the calls section (grid `programmeNotes`); the last says where the current call is found. */
+  programmeNotes: string[];
   dossier: DossierSection[];
   method: {
     /** The scored choices of the grid's scale, e.g. Pas encore abordé 0 … Acquis 3. */

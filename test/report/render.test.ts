@@ -72,7 +72,7 @@ describe('Markdown report', () => {
     }
     // a closed call is said to be closed, with the advice to check the current one
     expect(debut).toContain("- **État :** Clos (dépôt jusqu'au 23 juin 2021)");
-    expect(debut).toContain("vérifiez s'il existe un appel en cours");
+    expect(debut).toContain("Cet appel est clos : le dépôt était possible jusqu'au 23 juin 2021. Il n'est plus le cadre d'une candidature");
     // « je ne sais pas » are questions to clarify
     expect(debut).toContain('### Questions à éclaircir');
     expect(debut).toContain('- **1.2 Des axes sont-ils identifiés ?** (Vision) Piste : Regardez ce que les partenaires font déjà ensemble.');
@@ -130,7 +130,7 @@ describe('JSON report', () => {
   });
 
   it('gaps, findings, stage', () => {
-    expect(json.gaps[0]).toMatchObject({ rule: 'moins-de-trois', question: null, priority: 1, advice: { title: 'Lever le point bloquant : Moins de trois personnes morales' } });
+    expect(json.gaps[0]).toMatchObject({ rule: 'moins-de-trois', question: null, priority: 1, advice: { title: "À réunir avant une demande de soutien de l'État : Moins de trois personnes morales" } });
     expect(json.gaps[3]).toMatchObject({ question: 'vision.constats', priority: 4, urgency: 0.67, advice: { title: 'Étayer les constats', why: 'Pour convaincre.', how: 'Citez vos sources.' } });
     expect(json.findings.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([
       ['moins-de-trois', 'blocking'],

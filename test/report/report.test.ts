@@ -29,7 +29,8 @@ describe('buildReport: an early project', () => {
     // typologie: importance 1 (factor 1) × gap 3/3; constats: importance 1 × gap 2/3
     expect(data.gaps[2]).toMatchObject({ urgency: 1, steps: 3, answer: { id: 'pas-aborde' }, target: { id: 'acquis' } });
     expect(data.gaps[3]).toMatchObject({ urgency: 0.67, steps: 2 });
-    expect(data.gaps[0]!.advice.title).toBe('Lever le point bloquant : Moins de trois personnes morales');
+    // Said as what to gather before asking for State support, never as a verdict.
+    expect(data.gaps[0]!.advice.title).toBe("À réunir avant une demande de soutien de l'État : Moins de trois personnes morales");
     expect(data.gaps[0]!.advice.how).toBe("Proposez à des structures proches de s'engager.");
   });
 
@@ -62,13 +63,15 @@ describe('buildReport: an early project', () => {
       ['sans-hors-ess', 'blocking'],
       ['porteuse-a-identifier', 'warning'],
     ]);
-    expect(data.findings[0]!.source).toEqual({ label: 'Décret n° 2015-431, article 3', year: 2015, url: 'https://www.legifrance.gouv.fr/loda/id/JORFTEXT000030487441' });
+    expect(data.findings[0]!.source).toEqual({ label: 'Décret n° 2015-431, article 3', year: 2015, url: 'https://www.legifrance.gouv.fr/loda/id/JORFTEXT000030487441', quote: null });
+    expect(data.findings.map((f) => f.severityLabel)).toEqual(["À réunir avant une demande de soutien de l'État", "À réunir avant une demande de soutien de l'État", 'Point de vigilance']);
   });
 
   it('says a call whose dates are past is closed, with the advice to check the current call', () => {
     const appel = data.programmes.find((p) => p.id === 'appel-2021')!;
     expect(appel).toMatchObject({ status: 'closed', statusLabel: 'Clos', closed: true, closesLabel: '23 juin 2021', fits: false });
-    expect(appel.advice.join(' ')).toContain("vérifiez s'il existe un appel en cours");
+    expect(appel.advice.join(' ')).toContain("Cet appel est clos : le dépôt était possible jusqu'au 23 juin 2021.");
+    expect(appel.closesText).toBe("dépôt jusqu'au 23 juin 2021");
     expect(appel.calendar.every((c) => c.past)).toBe(true);
     const regional = data.programmes.find((p) => p.id === 'regional')!;
     expect(regional).toMatchObject({ status: 'ongoing', fits: true });
@@ -85,8 +88,8 @@ describe('buildReport: an early project', () => {
 
   it('gives short next steps for the end of diagnose', () => {
     expect(nextSteps(data, 3)).toEqual([
-      'Lever le point bloquant : Moins de trois personnes morales',
-      'Lever le point bloquant : Aucune entreprise hors ESS',
+      "À réunir avant une demande de soutien de l'État : Moins de trois personnes morales",
+      "À réunir avant une demande de soutien de l'État : Aucune entreprise hors ESS",
       'Avancer sur la question « La typologie des acteurs est-elle connue ? »',
     ]);
     expect(nextSteps(data, 6).slice(4)).toEqual(['Éclaircir la question 1.2 : Des axes sont-ils identifiés ?', 'Éclaircir la question 4.1 : Un budget est-il construit ?']);
@@ -121,7 +124,7 @@ describe('buildReport: a mature project', () => {
   });
 
   it('reports the conforming composition and applicable funding rates', () => {
-    expect(data.findings.map((f) => [f.rule, f.severityLabel])).toEqual([['composition-conforme', 'Point conforme']]);
+    expect(data.findings.map((f) => [f.rule, f.severityLabel])).toEqual([['composition-reunie', 'Déjà réuni']]);
     expect(data.programmes.find((p) => p.id === 'regional')!.funding.map((f) => f.rate)).toEqual([50, 60]);
     expect(data.programmes.find((p) => p.id === 'appel-2021')!.fitsLabel).toBe('Correspondait à vos réponses');
   });

@@ -106,21 +106,41 @@ describe('the default grid questions/cap-ptce.yaml', () => {
 
   it('keeps the fixed header of the format', () => {
     const raw = parse(gridText) as Record<string, unknown>;
-    expect(raw).toMatchObject({ format: 'cap-ptce/grid@1', id: 'cap-ptce', version: '1.0.0', language: 'fr' });
+    expect(raw).toMatchObject({ format: 'cap-ptce/grid@1', id: 'cap-ptce', version: '1.1.0', language: 'fr' });
   });
 
-  it('holds the ten questions and thirty-seven examples of the CAP PTCE table, word for word', () => {
+  it('keeps the ten questions and thirty-seven examples of the CAP PTCE table word for word in sourceText / sourceExamples', () => {
     expect(SEED_TABLE).toHaveLength(10);
     expect(SEED_TABLE.flatMap((row) => row.examples)).toHaveLength(37);
     const index = indexGrid(grid!);
     for (const row of SEED_TABLE) {
-      const ref = index.questions.find((q) => q.question.text === row.question);
+      const ref = index.questions.find((q) => q.question.sourceText === row.question);
       expect(ref, row.question).toBeDefined();
       expect(ref!.entry.id).toBe(row.entry);
-      expect(ref!.question.examples).toEqual(row.examples);
+      expect(ref!.question.sourceExamples ?? ref!.question.examples).toEqual(row.examples);
       if (row.lead) expect(ref!.question.examplesLead).toBe(row.lead);
     }
+    expect(index.questions.filter((q) => q.question.sourceText !== undefined)).toHaveLength(10);
     expect(grid!.entries.slice(0, 4).map((e) => e.id)).toEqual(['objectifs', 'acteurs', 'gouvernance', 'perimetre']);
+  });
+
+  it('displays those questions with the slide’s slips fixed, and nothing else changed', () => {
+    const index = indexGrid(grid!);
+    const fixes = (t: string): string =>
+      t
+        .replace("Quelles sont les espaces", 'Quels sont les espaces')
+        .replace('concoure-t-elle', 'concourt-elle')
+        .replace("? A renforcer", '? À renforcer')
+        .replace(/^Eco-activités$/, 'Éco-activités');
+    for (const row of SEED_TABLE) {
+      const ref = index.questions.find((q) => q.question.sourceText === row.question)!;
+      expect(ref.question.text).toBe(fixes(row.question));
+      expect(ref.question.examples).toEqual(row.examples.map(fixes));
+    }
+    const texts = index.questions.map((q) => q.question.text);
+    expect(texts).toContain("Quels sont les espaces d'implication des membres ?");
+    expect(texts).toContain("La dynamique concourt-elle à valoriser le territoire ? À renforcer l'identité du territoire ?");
+    expect(index.byId.get('objectifs.activites-emplois')!.question.examples).toContain('Éco-activités');
   });
 
   const seedPath = join(repoRoot, '..', 'shared', 'seeds', '000_d21a3fb992b4a656.txt');
@@ -130,12 +150,24 @@ describe('the default grid questions/cap-ptce.yaml', () => {
       expect(seed).toContain(row.question);
       for (const example of row.examples) expect(seed).toContain(example);
     }
+    // And the ACTE funding line the grid quotes is the seed's, word for word.
+    expect(seed).toContain('Plafond à 60% pour les projets de coopération développés dans les territoires ruraux ou les quartiers prioritaires de la politique de la ville');
+    expect(seed).toContain("LES EPCI à fiscalité propre de + de 15 000 habitants ou regroupements d'EPCI dans la phase d'impulsion et d'émergence d'une dynamique de coopération économique");
   });
 
-  it('says where every further entrée, rule and programme comes from', () => {
+  it('says where every entrée, question, rule and programme comes from; added questions say they are added', () => {
     for (const entry of grid!.entries) expect(entry.source.length).toBeGreaterThan(3);
-    for (const rule of grid!.rules) expect(rule.source.label.length).toBeGreaterThan(3);
-    for (const programme of grid!.programmes) expect(programme.source.label.length).toBeGreaterThan(3);
+    for (const rule of grid!.rules) expect(rule.source?.label.length ?? 0, rule.id).toBeGreaterThan(3);
+    for (const rule of grid!.rules) expect(rule.source?.quote?.length ?? 0, rule.id).toBeGreaterThan(10);
+    for (const programme of grid!.programmes) expect(programme.source?.label.length ?? 0, programme.id).toBeGreaterThan(3);
+    const index = indexGrid(grid!);
+    for (const ref of index.questions) {
+      expect(ref.question.source, ref.fullId).toBeDefined();
+      if (ref.question.sourceText === undefined) expect(ref.question.source!.label, ref.fullId).toMatch(/^Question ajoutée par cap-ptce/);
+    }
+    // The header no longer claims that entrées 1–4 are the table word for word.
+    expect(grid!.description).not.toMatch(/mot pour mot/);
+    expect(grid!.entries.find((e) => e.id === 'acteurs')!.source).toMatch(/ajoutées par cap-ptce/);
     expect(grid!.stages.map((s) => s.label)).toEqual(['Émergence', 'Structuration', 'Développement', 'Essaimage']);
   });
 

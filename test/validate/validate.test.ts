@@ -47,7 +47,7 @@ const cases: Case[] = [
   { code: 'UNKNOWN_ANSWER_SET', file: 'unknown-answer-set.yaml', line: 20, col: 61 },
   { code: 'ANSWER_SET_TOO_SMALL', file: 'answer-set-too-small.yaml', line: 25, col: 11 },
   { code: 'ANSWER_SET_NO_SCORE', file: 'answer-set-no-score.yaml', line: 25, col: 11 },
-  { code: 'UNKNOWN_QUESTION', file: 'unknown-question.yaml', line: 25, col: 20 },
+  { code: 'UNKNOWN_QUESTION', file: 'unknown-question.yaml', line: 26, col: 20 },
   { code: 'FORWARD_REFERENCE', file: 'forward-reference.yaml', line: 24, col: 20 },
   { code: 'UNKNOWN_CHOICE', file: 'unknown-choice.yaml', line: 25, col: 11 },
   { code: 'CONDITION_TYPE', file: 'condition-type.yaml', line: 25, col: 39 },
@@ -61,7 +61,11 @@ const cases: Case[] = [
   { code: 'UNUSED_ANSWER_SET', file: 'unused-answer-set.yaml', line: 12, col: 3, exit: 0 },
   { code: 'PROGRAMME_CLOSED', file: 'programme-closed.yaml', line: 27, col: 13, exit: 0 },
   { code: 'GAP_LEVEL_MISSING', file: 'gap-level-missing.yaml', line: 29, col: 9, exit: 0 },
+<<<<<<< HEAD
   { code: 'PATH_CONDITION', file: 'path-condition.yaml', line: 68, col: 9, exit: 0 },
+=======
+  { code: 'SOURCE_MISSING', file: 'source-missing.yaml', line: 21, col: 5, exit: 0 },
+>>>>>>> 8f0aeaa (Rapport : constats et appels d'après la grille 1.1.0 (libellés de préparation, citations, chronologie, région déduite du territoire) ; validate : SOURCE_MISSING)
   { code: 'GRID_MISMATCH', file: 'grid-mismatch.yaml', line: 2, col: 13, answers: true },
   { code: 'GRID_VERSION', file: 'grid-version.yaml', line: 2, col: 28, answers: true },
   { code: 'UNKNOWN_ANSWER', file: 'unknown-answer.yaml', line: 6, col: 3, answers: true, exit: 0 },
@@ -138,7 +142,7 @@ describe('validate output formats', () => {
     const r = await runInProcess(['validate', '--format', 'json', join(fixtures, 'unknown-question.yaml')]);
     const list = (JSON.parse(r.stdout) as { files: { diagnostics: { code: string; line: number; col: number; message: string; severity: string }[] }[] }).files[0]!.diagnostics;
     expect(list.filter((d) => d.severity === 'error')).toEqual([
-      expect.objectContaining({ code: 'UNKNOWN_QUESTION', line: 25, col: 20, severity: 'error', message: expect.stringContaining('vouliez-vous dire « objectifs.constats »') }),
+      expect.objectContaining({ code: 'UNKNOWN_QUESTION', line: 26, col: 20, severity: 'error', message: expect.stringContaining('vouliez-vous dire « objectifs.constats »') }),
     ]);
   });
 

@@ -118,7 +118,7 @@ describe('cap-ptce grid --format form', () => {
     expect(r.code).toBe(0);
     const model = JSON.parse(scripts(r.stdout)[0]!.body) as { storageKey: string; questions: { id: string }[] };
     expect(model.questions.every((q) => q.id.startsWith('objectifs.'))).toBe(true);
-    expect(model.storageKey).toBe('cap-ptce-form:cap-ptce@1.0.0:objectifs');
+    expect(model.storageKey).toBe('cap-ptce-form:cap-ptce@1.1.0:objectifs');
   });
 });
 

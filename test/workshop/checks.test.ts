@@ -24,7 +24,7 @@ describe('files of different grids', () => {
 
   it('a different major version of the same grid is a different grid', async () => {
     const v2 = join(dir, 'mehdi-v2.yaml');
-    writeFileSync(v2, readFileSync(join(ATELIER, 'mehdi.yaml'), 'utf8').replace('version: 1.0.0', 'version: 2.0.0'));
+    writeFileSync(v2, readFileSync(join(ATELIER, 'mehdi.yaml'), 'utf8').replace('version: 1.1.0', 'version: 2.0.0'));
     const r = await runInProcess(['report', join(ATELIER, 'claire.yaml'), v2]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${v2} : grille « cap-ptce » version 2.x`);
@@ -32,7 +32,7 @@ describe('files of different grids', () => {
     let error: unknown;
     try {
       checkSameGrid([
-        { source: 'claire.yaml', grid: { id: 'cap-ptce', version: '1.0.0' } },
+        { source: 'claire.yaml', grid: { id: 'cap-ptce', version: '1.1.0' } },
         { source: 'mehdi-v2.yaml', grid: { id: 'cap-ptce', version: '2.0.0' } },
         { source: 'sophie.yaml', grid: { id: 'cap-ptce', version: '1.2.0' } },
       ]);

@@ -17,7 +17,7 @@ describe('report FOLDER', () => {
     expect(folder.code).toBe(0);
     expect(folder.stdout).toBe(listed.stdout);
     expect(folder.stdout).toContain(`- **Participants :** Claire Martin (fichier ${join(ATELIER, 'claire.yaml')}) ; Mehdi Benali`);
-    expect(folder.stderr).toContain("Synthèse de 3 participants : 7 questions à discuter, 10 points d'accord.");
+    expect(folder.stderr).toContain("Synthèse de 3 participants : 7 questions à discuter, 12 points d'accord.");
   });
 
   it('says which files it leaves aside (a grid, another YAML), and ignores other extensions', async () => {

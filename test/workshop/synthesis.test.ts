@@ -92,9 +92,9 @@ describe('who sees the project how', () => {
 
   it('says how much each participant answered', () => {
     expect(data.workshop.participants.map((p) => [p.label, p.answered, p.applicable, p.unknown])).toEqual([
-      ['Claire Martin', 29, 29, 0],
-      ['Mehdi Benali', 29, 29, 0],
-      ['Sophie Lefèvre', 25, 29, 3],
+      ['Claire Martin', 31, 31, 0],
+      ['Mehdi Benali', 31, 31, 0],
+      ['Sophie Lefèvre', 27, 31, 3],
     ]);
   });
 });
@@ -104,10 +104,12 @@ describe('consensus and the group’s answers', () => {
     expect(data.workshop.consensus.map((q) => [q.number, q.collective])).toEqual([
       ['1.2', 'Engagé, en cours'],
       ['1.4', 'Engagé, en cours'],
-      ['2.2', "Entreprises et structures de l'ESS (associations, coopératives, SIAE…) ; Entreprises hors ESS (industrielles, commerciales) ; Collectivités locales"],
+      ['2.2', "Entreprises et structures de l'ESS (associations, coopératives, SIAE…) ; Entreprises hors ESS (industrielles, commerciales…) ; Collectivités territoriales ou leurs groupements (commune, EPCI…)"],
       ['3.1', 'Engagé, en cours'],
       ['4.1', 'Acquis, formalisé'],
-      ['4.3', 'Zone de revitalisation rurale (ZRR) ou territoire rural'],
+      ['4.3', 'Commune classée France Ruralités Revitalisation (FRR, qui a succédé aux ZRR le 1er juillet 2024)'],
+      ['4.4', 'Normandie'],
+      ['5.5', 'Non'],
       ['7.1', 'Engagé, en cours'],
       ['7.3', 'En réflexion'],
       ['8.2', 'Non concerné'],
@@ -123,7 +125,7 @@ describe('consensus and the group’s answers', () => {
   it('computes the stage, findings and gaps on the group’s answers', () => {
     // constats: mean of engage, acquis, en-reflexion = engage; structure porteuse: association (2 of 2 answers)
     expect(data.stage).toMatchObject({ id: 'structuration', reached: true });
-    expect(data.findings.map((f) => f.rule)).toContain('porteuse-eligible-ami');
+    expect(data.findings.map((f) => f.rule)).toEqual(['gouvernance-democratique-a-engager', 'territoire-prioritaire-ami-2025', 'composition-reunie', 'porteuse-droit-prive']);
     // gouvernance démocratique: en-reflexion, engage, en-reflexion → 44/100, importance 1: first action
     expect(data.gaps[0]).toMatchObject({ question: 'structure-porteuse.gouvernance-democratique', collectiveScore: 44 });
     expect(data.gaps[0]!.responses.map((r) => r.label)).toEqual(['En réflexion', 'Engagé, en cours', 'En réflexion']);

@@ -202,7 +202,7 @@ describe.skipIf(!hasChromium)('the offline form in Chromium', () => {
     expect(text).toMatch(/^updatedAt: "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"$/m);
     const file = parse(text) as Record<string, any>;
     expect(file.format).toBe('cap-ptce/answers@1');
-    expect(file.grid).toEqual({ id: 'cap-ptce', version: '1.0.0' });
+    expect(file.grid).toEqual({ id: 'cap-ptce', version: '1.1.0' });
     expect(file.project).toEqual({ name: 'Pôle « Val de Bray »' });
     expect(file.respondent).toBe('Claire Dupont-Lefèvre, Ressourcerie');
     expect(file.answers['objectifs.constats'].note).toBe(HOSTILE);

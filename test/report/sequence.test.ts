@@ -62,7 +62,7 @@ describe('the emerging example', () => {
   });
 
   it('puts the missing company outside the ESS among the six, right after widening the consortium', () => {
-    const finding = six.findIndex((t) => t.includes('Aucune entreprise hors ESS'));
+    const finding = six.findIndex((t) => t.includes('Une entreprise hors ESS, ou un groupement'));
     expect(finding).toBeGreaterThanOrEqual(0);
     expect(six[finding - 1]).toBe('Diversifier le consortium et repérer les compétences');
     expect(data.gaps[finding]!.after).toEqual([finding]);

@@ -28,10 +28,12 @@ export function markdownOf(data: ReportData): string {
 }
 
 /**
- * Words that judge instead of informing. « note » counts as a grade; the user's notes are
- * « précisions » everywhere a person reads.
+ * Words that judge instead of informing. « note » counts when it is a grade (« note globale »,
+ * « Note : 12 », « 12/20 », « noté »), not the memo of « une note commune » ; the user's own notes
+ * are « précisions » everywhere a person reads.
  */
-export const VERDICT_WORDS = /(?<!\p{L})(points? bloquants?|bloquante?s?|non[- ]conformes?|conformes?|conformité|échecs?|échouée?s?|réussie?s?|insuffisante?s?|notes?|notée?s?)(?!\p{L})/iu;
+export const VERDICT_WORDS =
+  /(?<!\p{L})(points? bloquants?|bloquante?s?|non[- ]conformes?|conformes?|conformité|échecs?|échouée?s?|réussie?s?|insuffisante?s?|notes?\s*(?:globales?|finales?|moyennes?|:\s*\d|de\s+\d|sur\s+\d)|notée?s?|\d+\s*\/\s*20)(?!\p{L}|\d)/iu;
 
 /** The verdict words found in a text, with some context, for a readable failure. */
 export function verdictsIn(text: string): string[] {

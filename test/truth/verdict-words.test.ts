@@ -51,10 +51,10 @@ async function everyFormatOf(data: ReportData, terminal: boolean): Promise<Recor
 
 describe('the detector', () => {
   it('finds the words the previous reports used, and lets readiness wording through', () => {
-    for (const judged of ['### Point bloquant — Moins de trois', 'Point conforme', 'Composition non conforme', 'un échec', 'Réussi', 'Insuffisant', 'Note : 12/20']) {
+    for (const judged of ['### Point bloquant — Moins de trois', 'Point conforme', 'Composition non conforme', 'un échec', 'Réussi', 'Insuffisant', 'Note : 12/20', 'note globale', 'Un dossier noté 14', '14/20']) {
       expect(verdictsIn(judged), judged).not.toEqual([]);
     }
-    for (const fine of ["À réunir avant une demande de soutien de l'État", 'Point de vigilance', 'Repère', 'Déjà réuni', 'Vos précisions : notre collectif', 'Une gestion notable']) {
+    for (const fine of ["À réunir avant une demande de soutien de l'État", 'Point de vigilance', 'Repère', 'Déjà réuni', 'Vos précisions : notre collectif', 'Une gestion notable', 'Exemple : une note commune avec l’équipe du contrat de ville.']) {
       expect(verdictsIn(fine), fine).toEqual([]);
     }
   });

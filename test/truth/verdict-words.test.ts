@@ -4,13 +4,13 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderActionPlanCsv } from '../../src/analysis/action-plan.js';
 import type { ReportData } from '../../src/analysis/report.js';
-import { renderForTerminal } from '../../src/commands/report.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import type { AnswersFile } from '../../src/model/schema.js';
 import { renderReportHtml } from '../../src/render/html.js';
-import { renderReportJson } from '../../src/render/markdown.js';
+import { renderActionPlanCsv } from '../../src/render/csv.js';
+import { renderReportJson } from '../../src/render/json.js';
+import { renderForTerminal } from '../../src/render/terminal.js';
 import { repoRoot, runInProcess } from '../helpers.js';
 import { answersFor, defaultGrid, markdownOf, reportOn, verdictsIn } from './helpers.js';
 

@@ -61,11 +61,8 @@ const cases: Case[] = [
   { code: 'UNUSED_ANSWER_SET', file: 'unused-answer-set.yaml', line: 12, col: 3, exit: 0 },
   { code: 'PROGRAMME_CLOSED', file: 'programme-closed.yaml', line: 27, col: 13, exit: 0 },
   { code: 'GAP_LEVEL_MISSING', file: 'gap-level-missing.yaml', line: 29, col: 9, exit: 0 },
-<<<<<<< HEAD
   { code: 'PATH_CONDITION', file: 'path-condition.yaml', line: 68, col: 9, exit: 0 },
-=======
   { code: 'SOURCE_MISSING', file: 'source-missing.yaml', line: 21, col: 5, exit: 0 },
->>>>>>> 8f0aeaa (Rapport : constats et appels d'après la grille 1.1.0 (libellés de préparation, citations, chronologie, région déduite du territoire) ; validate : SOURCE_MISSING)
   { code: 'GRID_MISMATCH', file: 'grid-mismatch.yaml', line: 2, col: 13, answers: true },
   { code: 'GRID_VERSION', file: 'grid-version.yaml', line: 2, col: 28, answers: true },
   { code: 'UNKNOWN_ANSWER', file: 'unknown-answer.yaml', line: 6, col: 3, answers: true, exit: 0 },

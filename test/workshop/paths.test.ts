@@ -40,7 +40,7 @@ describe('parcours essentiel of the default grid', () => {
     const pos = ids.indexOf('perimetre.ressources');
     const p = progress(flow, pos, { format: 'cap-ptce/answers@1', grid: { id: 'cap-ptce', version: '1.0.0' }, project: {}, answers: {} });
     expect([p.questionNumber, p.questionCount, p.applicable]).toEqual([2, 2, 13]);
-    expect(index.questions.length).toBe(30);
+    expect(index.questions.length).toBe(32);
   });
 
   it('an unknown path is a usage error naming the paths, with « vouliez-vous dire »', () => {
@@ -51,10 +51,10 @@ describe('parcours essentiel of the default grid', () => {
 
   it('says what the full grid adds', () => {
     const s = summarizePath(defaultGrid().index, 'essentiel');
-    expect([s.questionCount, s.fullCount]).toEqual([13, 30]);
+    expect([s.questionCount, s.fullCount]).toEqual([13, 32]);
     expect(s.adds.map((a) => [a.id, a.count, a.whole])).toEqual([
-      ['perimetre', 1, false],
-      ['structure-porteuse', 3, false],
+      ['perimetre', 2, false],
+      ['structure-porteuse', 4, false],
       ['financement', 4, true],
       ['actions', 5, true],
       ['innovation', 4, true],
@@ -99,13 +99,13 @@ describe('report on a short-path answers file', () => {
     writeFileSync(file, text);
     const md = await runInProcess(['report', file]);
     expect(md.code, md.stderr).toBe(0);
-    expect(md.stdout).toContain('- **Parcours :** Parcours essentiel, un parcours court (13 questions sur les 30 de la grille). La grille complète ajoute 17 questions : ');
+    expect(md.stdout).toContain('- **Parcours :** Parcours essentiel, un parcours court (13 questions sur les 32 de la grille). La grille complète ajoute 19 questions : ');
     expect(md.stdout).toContain('Moyens financiers et financement prévisionnel (toute l’entrée, 4 questions)');
     expect(md.stdout).toContain('sur 13 posées');
     expect(md.stdout).not.toContain('Réponses hors grille');
     expect(md.stdout).not.toContain('6. Actions');
     const json = JSON.parse((await runInProcess(['report', file, '--format', 'json'])).stdout);
-    expect(json.shortPath).toMatchObject({ id: 'essentiel', questionCount: 13, fullCount: 30 });
+    expect(json.shortPath).toMatchObject({ id: 'essentiel', questionCount: 13, fullCount: 32 });
     expect(json.entries.map((e: { id: string }) => e.id)).toEqual(['objectifs', 'acteurs', 'gouvernance', 'perimetre', 'structure-porteuse']);
     const html = (await runInProcess(['report', file, '--format', 'html'])).stdout;
     expect(html).toContain('<dt>Parcours</dt><dd data-short-path="essentiel">Parcours essentiel, un parcours court');

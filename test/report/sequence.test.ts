@@ -66,6 +66,9 @@ describe('the emerging example', () => {
     expect(finding).toBeGreaterThanOrEqual(0);
     expect(six[finding - 1]).toBe('Diversifier le consortium et repérer les compétences');
     expect(data.gaps[finding]!.after).toEqual([finding]);
+    // and the reader sees why it comes second
+    const block = md.slice(md.indexOf(`### ${finding + 1}. `), md.indexOf(`### ${finding + 2}. `));
+    expect(block).toContain("- **À faire après :** l'action 1");
   });
 });
 
@@ -83,6 +86,7 @@ describe('ordering', () => {
     expect(last.question).toBe('structure-porteuse.statuts');
     expect(last.waitsFor).toEqual(['5.1']);
     expect(data.gaps[0]!.question).toBe('actions.indicateurs');
+    expect(renderReportMarkdown(data, TEMPLATE)).toContain("- **D'abord éclaircir :** la question 5.1 (« Je ne sais pas » ou sans réponse)");
   });
 
   const scaleIds = index.questions.filter((q) => q.question.type === 'scale').map((q) => q.fullId);

@@ -3,7 +3,7 @@
 // and `validate` stay fast.
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { commandHelpAfter, PROGRAM_HELP_AFTER } from './commands/help-texts.js';
-import { ExitCode, UserError } from './errors.js';
+import { DomainError, ExitCode, UserError, type DomainErrorKind } from './errors.js';
 import type { Io } from './io/io.js';
 import { processIo } from './io/io.js';
 import { didYouMean } from './text/suggest.js';
@@ -190,6 +190,12 @@ function translateCommanderError(message: string, command?: string): string {
 }
 
 /** Runs the CLI with the given argv; resolves to the exit code. Never exits the process itself. */
+/** The core says what is wrong (DomainError); the exit code is decided here, and only here. */
+const DOMAIN_EXIT_CODES: Record<DomainErrorKind, number> = {
+  'invalid-input': ExitCode.invalid,
+  'invalid-option': ExitCode.usage,
+};
+
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(io, (code) => {
@@ -203,10 +209,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       // Help asked for is a success; help shown because no command was given is a usage error.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    if (error instanceof UserError) {
+    if (error instanceof UserError || error instanceof DomainError) {
       io.stderr(`${error.message}\n`);
       for (const line of error.details) io.stderr(`  ${line}\n`);
-      return error.exitCode;
+      return error instanceof UserError ? error.exitCode : DOMAIN_EXIT_CODES[error.kind];
     }
     // A file system refusal that escaped the writers (full disk, rights, read-only) is the
     // machine's state, not a bug: said in French, with its code, exit 1.

@@ -1,4 +1,6 @@
-// One error type for everything a user can cause. Only src/cli.ts turns it into an exit.
+// Errors a user can cause. The edges (io, commands) throw UserError with its exit code; the core
+// (model, validation, questionnaire, analysis, render) throws DomainError, which says what is wrong
+// and carries the data it is about, but no exit code. Only src/cli.ts turns either into an exit.
 export const ExitCode = {
   ok: 0,
   /** Invalid input: validation problems in a grid, a bad answers file. */
@@ -19,5 +21,28 @@ export class UserError extends Error {
     this.name = 'UserError';
     this.exitCode = exitCode;
     this.details = details;
+  }
+}
+
+/** What the core found wrong with the user's input. */
+export type DomainErrorKind =
+  /** A file or template the user gave cannot be used as it is (exit 1). */
+  | 'invalid-input'
+  /** An option's value does not fit this grid or this command (exit 2). */
+  | 'invalid-option';
+
+/**
+ * Thrown by the core: the French message, extra lines (hints), and the data the problem is about
+ * (the files, the unknown id and the valid ones…), so that a caller may say it otherwise.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+    readonly details: string[] = [],
+    readonly data: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
   }
 }

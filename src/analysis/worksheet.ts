@@ -5,7 +5,7 @@
 // every string is already escaped for inline Markdown (no ANSI, no HTML, no heading, list or table
 // syntax, one line), and it is compiled with `noEscape: true`. The template itself holds the
 // Markdown structure; the only structural strings built here are the dotted lines to write on.
-import { ExitCode, UserError } from '../errors.js';
+import { DomainError } from '../errors.js';
 import type { GridIndex, QuestionRef } from '../model/grid-index.js';
 import type { Choice, Condition } from '../model/schema.js';
 import { didYouMean } from '../text/suggest.js';
@@ -89,7 +89,7 @@ export function buildWorksheet(index: GridIndex, options: WorksheetOptions = {})
   if (unknown.length > 0) {
     const first = unknown[0]!;
     const label = unknown.length === 1 ? `Entrée inconnue : « ${stripControl(first)} »` : `Entrées inconnues : ${unknown.map((u) => `« ${stripControl(u)} »`).join(', ')}`;
-    throw new UserError(`${label}${didYouMean(first, valid)}. Entrées de cette grille : ${valid.join(', ')}.`, ExitCode.usage, [
+    throw new DomainError('invalid-option', `${label}${didYouMean(first, valid)}. Entrées de cette grille : ${valid.join(', ')}.`, [
       `Exemple : cap-ptce grid --entries ${valid.slice(0, 2).join(',')}`,
     ]);
   }

@@ -22,7 +22,7 @@
 //   at least half of those who answered; number → the median; text → every answer, under its
 //   author's name. Nobody answered on the scale: « Je ne sais pas » if someone said so, else
 //   « Non concerné » if someone said so, else no answer.
-import { ExitCode, UserError } from '../errors.js';
+import { DomainError } from '../errors.js';
 import type { AnswerMap } from '../model/conditions.js';
 import { findChoice, type GridIndex, type QuestionRef } from '../model/grid-index.js';
 import { targetChoice } from './report/actions.js';
@@ -212,10 +212,11 @@ export function checkSameGrid(files: readonly { source: string; grid: { id: stri
   }
   if (groups.size <= 1) return;
   const list = [...groups.values()];
-  throw new UserError(
+  throw new DomainError(
+    'invalid-input',
     `Synthèse impossible : ces fichiers ne répondent pas à la même grille (${list.map((g) => `${joinNames(g.files)} : ${g.label}`).join(' ; ')}).`,
-    ExitCode.invalid,
     ["Une synthèse réunit les réponses d'un même projet à une même grille : retirez les fichiers d'une autre grille, ou faites une synthèse par grille."],
+    { grids: list },
   );
 }
 
@@ -431,7 +432,7 @@ export interface BuildWorkshopOptions {
 
 /**
  * The workshop synthesis of several answers files of one project. Files of different grids are
- * refused (UserError, exit 1, naming them); different project names and a respondent present
+ * refused (DomainError 'invalid-input', naming them); different project names and a respondent present
  * twice are returned as warnings.
  */
 export function buildWorkshop(index: GridIndex, files: readonly WorkshopFile[], options: BuildWorkshopOptions): WorkshopData {

@@ -2,7 +2,7 @@
 // questions (`diagnose --parcours essentiel`, `grid --format form --parcours essentiel`). Pure:
 // selecting a path, the grid restricted to it (what a short-path report is computed on), what the
 // full grid adds (validation/check-paths.ts checks the references).
-import { ExitCode, UserError } from '../errors.js';
+import { DomainError } from '../errors.js';
 import { indexGrid, type GridIndex, type QuestionRef } from './grid-index.js';
 import type { AnswersFile, Entry, Grid, Path } from './schema.js';
 import { didYouMean } from '../text/suggest.js';
@@ -29,7 +29,7 @@ export function selectPath(index: GridIndex, id: string, command = 'diagnose'): 
   const path = Object.hasOwn(index.grid.paths ?? {}, id) ? index.grid.paths[id] : undefined;
   if (!path) {
     const known = ids.length === 0 ? 'cette grille ne déclare aucun parcours (clé « paths: »)' : `parcours de cette grille : ${ids.join(', ')}`;
-    throw new UserError(`Parcours inconnu : « ${id} »${didYouMean(id, ids)} ; ${known}.`, ExitCode.usage, ids.length > 0 ? [`Exemple : cap-ptce ${command} --parcours ${ids[0]}`] : []);
+    throw new DomainError('invalid-option', `Parcours inconnu : « ${id} »${didYouMean(id, ids)} ; ${known}.`, ids.length > 0 ? [`Exemple : cap-ptce ${command} --parcours ${ids[0]}`] : []);
   }
   const wanted = new Set(path.questions);
   return { id, path, refs: index.questions.filter((q) => wanted.has(q.fullId)) };

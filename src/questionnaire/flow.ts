@@ -9,7 +9,7 @@ import type { GridIndex, QuestionRef } from '../model/grid-index.js';
 import { ANSWERS_FORMAT, type Answer, type AnswersFile, type Entry } from '../model/schema.js';
 import { didYouMean } from '../text/suggest.js';
 import { selectPath } from '../model/paths.js';
-import { ExitCode, UserError } from '../errors.js';
+import { DomainError } from '../errors.js';
 
 /** The questions asked in one session: the selected entrées, in grid order. */
 export interface Flow {
@@ -31,11 +31,11 @@ export function buildFlow(index: GridIndex, entryIds?: readonly string[], pathId
   if (unknown.length > 0) {
     const first = unknown[0]!;
     const label = unknown.length === 1 ? `Entrée inconnue : « ${first} »` : `Entrées inconnues : ${unknown.map((u) => `« ${u} »`).join(', ')}`;
-    throw new UserError(
-      `${label}${didYouMean(first, valid)}. Entrées de cette grille : ${valid.join(', ')}.`,
-      ExitCode.usage,
-      [`Exemple : cap-ptce diagnose --entries ${valid.slice(0, 2).join(',')}`],
-    );
+    throw new DomainError('invalid-option', `${label}${didYouMean(first, valid)}. Entrées de cette grille : ${valid.join(', ')}.`, [`Exemple : cap-ptce diagnose --entries ${valid.slice(0, 2).join(',')}`], {
+      option: 'entries',
+      unknown,
+      valid,
+    });
   }
   let entries = wanted.length === 0 ? [...all] : all.filter((e) => wanted.includes(e.id));
   const ids = new Set(entries.map((e) => e.id));

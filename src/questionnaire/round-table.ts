@@ -2,7 +2,7 @@
 // prompts or files: who the participants are and which file is theirs, the one-key scale (0–3,
 // « ? », « - »), which question comes next for the group, and what each participant is asked. Each
 // participant keeps an ordinary answers file, so `report atelier/` works unchanged. Pure.
-import { ExitCode, UserError } from '../errors.js';
+import { DomainError } from '../errors.js';
 import { isApplicable } from '../model/conditions.js';
 import type { QuestionRef } from '../model/grid-index.js';
 import type { AnswersFile, Choice } from '../model/schema.js';
@@ -41,11 +41,11 @@ export function parseParticipants(list: string): Participant[] {
   const seen = new Set<string>();
   for (const n of names) {
     const k = n.toLocaleLowerCase('fr');
-    if (seen.has(k)) throw new UserError(`« ${n} » figure deux fois dans --participants : donnez un nom par personne (ajoutez l’initiale du nom pour deux homonymes).`, ExitCode.usage, [example]);
+    if (seen.has(k)) throw new DomainError('invalid-option', `« ${n} » figure deux fois dans --participants : donnez un nom par personne (ajoutez l’initiale du nom pour deux homonymes).`, [example]);
     seen.add(k);
   }
-  if (names.length < 2) throw new UserError('Une table ronde réunit au moins deux participants : séparez leurs prénoms par des virgules.', ExitCode.usage, [example]);
-  if (names.length > MAX_PARTICIPANTS) throw new UserError(`${names.length} participants : une table ronde en compte au plus ${MAX_PARTICIPANTS}. Faites plusieurs tables, puis une synthèse de tous les fichiers.`, ExitCode.usage);
+  if (names.length < 2) throw new DomainError('invalid-option', 'Une table ronde réunit au moins deux participants : séparez leurs prénoms par des virgules.', [example]);
+  if (names.length > MAX_PARTICIPANTS) throw new DomainError('invalid-option', `${names.length} participants : une table ronde en compte au plus ${MAX_PARTICIPANTS}. Faites plusieurs tables, puis une synthèse de tous les fichiers.`);
   const used = new Set<string>();
   return names.map((name, i) => {
     const base = slugName(name) || `participant-${i + 1}`;

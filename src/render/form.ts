@@ -10,7 +10,7 @@
 // are written as \u escapes, so no text can close the block (`</script>`) or open a comment.
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
-import { ExitCode, UserError } from '../errors.js';
+import { DomainError } from '../errors.js';
 import type { FormData } from '../analysis/form.js';
 import { htmlView } from './html.js';
 import { COMMON_HELPERS, lockedHandlebars, type LockedHandlebars } from './templating.js';
@@ -56,14 +56,14 @@ export function formContentSecurityPolicy(script: string): string {
 
 /** Renders the form through templates/form.html.hbs, with templates/form.css and templates/form.js inlined. */
 export function renderFormHtml(data: FormData, templateSource: string, styleSource: string, scriptSource: string): string {
-  if (/<\/script|<!--/i.test(scriptSource)) throw new UserError('Le script du formulaire ne peut pas contenir « </script » ni « <!-- ».', ExitCode.invalid);
-  if (/<\/style/i.test(styleSource)) throw new UserError('La feuille de style du formulaire ne peut pas contenir « </style ».', ExitCode.invalid);
+  if (/<\/script|<!--/i.test(scriptSource)) throw new DomainError('invalid-input', 'Le script du formulaire ne peut pas contenir « </script » ni « <!-- ».');
+  if (/<\/style/i.test(styleSource)) throw new DomainError('invalid-input', 'La feuille de style du formulaire ne peut pas contenir « </style ».');
   const { hb, knownHelpers } = handlebars();
   let template: Handlebars.TemplateDelegate;
   try {
     template = hb.compile(templateSource, { strict: false, knownHelpers, knownHelpersOnly: true, preventIndent: true });
   } catch (error) {
-    throw new UserError(`Le modèle ${FORM_HTML_TEMPLATE} ne peut pas être utilisé : ${String((error as Error)?.message ?? error).split('\n')[0]}`, ExitCode.invalid);
+    throw new DomainError('invalid-input', `Le modèle ${FORM_HTML_TEMPLATE} ne peut pas être utilisé : ${String((error as Error)?.message ?? error).split('\n')[0]}`);
   }
   // The script goes in as is: its hash is of these exact characters.
   const script = scriptSource.replace(/\r\n?/g, '\n');

@@ -16,7 +16,7 @@
 //   renderCompareHtml(input, templateSource, styleSource)    compare.html.hbs (html-compare.ts): before/after of one project
 import Handlebars from 'handlebars';
 import { COMMON_HELPERS, lockedHandlebars, type LockedHandlebars } from './templating.js';
-import { ExitCode, UserError } from '../errors.js';
+import { DomainError } from '../errors.js';
 import { legendSwatch, radarSummary, renderRadarSvg, respondentStyle, seriesStyles, type RadarInput, type RadarSeries } from './radar.js';
 import type { EntryReport, QuestionReport, ReportData } from '../analysis/report.js';
 import type { WorksheetData } from '../analysis/worksheet.js';
@@ -54,7 +54,7 @@ export function renderPage(name: string, templateSource: string, styleSource: st
     hb.parse(templateSource);
     template = hb.compile(templateSource, { strict: false, knownHelpers, knownHelpersOnly: true, preventIndent: true });
   } catch (error) {
-    throw new UserError(`Le modèle ${name} ne peut pas être utilisé : ${String((error as Error)?.message ?? error).split('\n')[0]}`, ExitCode.invalid);
+    throw new DomainError('invalid-input', `Le modèle ${name} ne peut pas être utilisé : ${String((error as Error)?.message ?? error).split('\n')[0]}`, [], { template: name });
   }
   // The stylesheet is a partial: compiled as text (it holds no `{{`), printed as is.
   const style = styleSource.replace(/\{\{/g, '\\{{');

@@ -12,7 +12,7 @@
 //
 // Pure: the template source is passed in (src/io/templates.ts reads the packaged ones).
 import Handlebars from 'handlebars';
-import { ExitCode, UserError } from '../errors.js';
+import { DomainError } from '../errors.js';
 import type { ReportData } from '../analysis/report.js';
 import { COMMON_HELPERS, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from './templating.js';
 import { stripControl } from '../text/escape.js';
@@ -81,7 +81,7 @@ export function markdownView(value: unknown, key = ''): unknown {
 
 /**
  * Renders the report as Markdown. Without `templateSource`, the packaged template is used; a user
- * template is compiled with the same restricted instance. Errors in a template become a UserError
+ * template is compiled with the same restricted instance. Errors in a template become a DomainError
  * naming `templateName` and the line.
  */
 export function renderReportMarkdown(data: ReportData, templateSource: string, templateName = 'de rapport'): string {
@@ -115,14 +115,14 @@ export function renderTemplateMarkdown(data: object, templateSource: string, tem
 }
 
 
-function templateError(name: string, error: unknown): UserError {
+function templateError(name: string, error: unknown): DomainError {
   const e = error as { message?: string; lineNumber?: number; column?: number };
   const message = String(e?.message ?? error);
   const line = e?.lineNumber ?? Number(/line (\d+)/i.exec(message)?.[1] ?? / - (\d+):\d+$/m.exec(message)?.[1] ?? NaN);
   const where = Number.isFinite(line) ? `, ligne ${line}` : '';
   const first = message.split('\n')[0]!.replace(/^Parse error on line \d+:?\s*/, '').replace(/ - \d+:\d+$/, '');
   const detail = message.split('\n').slice(1).filter((l) => l.trim());
-  return new UserError(`Le modèle ${name}${where} ne peut pas être utilisé : ${first || 'erreur de syntaxe Handlebars'}`, ExitCode.invalid, [
+  return new DomainError('invalid-input', `Le modèle ${name}${where} ne peut pas être utilisé : ${first || 'erreur de syntaxe Handlebars'}`, [
     ...detail.slice(0, 4),
     'Voir le modèle intégré templates/report.md.hbs pour les champs et les aides disponibles (eq, gt, join, plural, percent, or, heading, lower).',
   ]);

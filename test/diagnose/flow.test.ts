@@ -17,7 +17,7 @@ import {
 import { indexGrid } from '../../src/model/grid-index.js';
 import type { AnswersFile } from '../../src/model/schema.js';
 import { validateText } from '../../src/validation/validate.js';
-import { UserError } from '../../src/errors.js';
+import { DomainError } from '../../src/errors.js';
 import { loadFixtureGrid } from './fixtures.js';
 
 const index = loadFixtureGrid();
@@ -64,11 +64,11 @@ describe('order and entrées', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).exitCode).toBe(2);
-    expect((error as UserError).message).toContain('« acteur »');
-    expect((error as UserError).message).toContain('vouliez-vous dire « acteurs »');
-    expect((error as UserError).message).toContain('objectifs, acteurs');
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).kind).toBe('invalid-option'); // cli.ts maps it to exit 2
+    expect((error as DomainError).message).toContain('« acteur »');
+    expect((error as DomainError).message).toContain('vouliez-vous dire « acteurs »');
+    expect((error as DomainError).message).toContain('objectifs, acteurs');
   });
 });
 

@@ -6,7 +6,7 @@ import { buildReport } from '../../src/analysis/report.js';
 import { escapeText, renderReportMarkdown } from '../../src/render/markdown.js';
 import { renderReportJson } from '../../src/render/json.js';
 import { validateGridText } from '../../src/validation/validate.js';
-import { UserError } from '../../src/errors.js';
+import { DomainError } from '../../src/errors.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import { DEFAULT_TEMPLATE } from '../../src/render/markdown.js';
 import { answersFile, fixtureReport, markdownlint, miniGrid, NOW } from './helpers.js';
@@ -236,15 +236,16 @@ describe('templates', () => {
     try {
       attempt('{{#if}}')();
     } catch (error) {
-      expect(error).toBeInstanceOf(UserError);
-      expect((error as UserError).exitCode).toBe(1);
+      expect(error).toBeInstanceOf(DomainError);
+      // The core says what is wrong; cli.ts maps 'invalid-input' to exit 1.
+      expect((error as DomainError).kind).toBe('invalid-input');
     }
   });
 
   it('gives a template no way out of the data (no prototype access, no log helper)', () => {
     const md = renderReportMarkdown(data, '{{title.constructor}}|{{lookup title "constructor"}}|{{#with title}}{{__proto__}}{{/with}}');
     expect(md.trim()).toBe('||');
-    expect(() => renderReportMarkdown(data, '{{log "x"}}')).toThrow(UserError);
+    expect(() => renderReportMarkdown(data, '{{log "x"}}')).toThrow(DomainError);
   });
 });
 

@@ -4,7 +4,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkSameGrid, workshopWarnings } from '../../src/analysis/workshop.js';
-import { UserError } from '../../src/errors.js';
+import { DomainError } from '../../src/errors.js';
 import { runInProcess } from '../helpers.js';
 import { ATELIER, atelierFiles, ROOT, tempDir } from './helpers.js';
 
@@ -39,9 +39,10 @@ describe('files of different grids', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).exitCode).toBe(1);
-    expect((error as UserError).message).toContain('claire.yaml et sophie.yaml : grille « cap-ptce » version 1.x ; mehdi-v2.yaml : grille « cap-ptce » version 2.x');
+    expect(error).toBeInstanceOf(DomainError);
+    // The core says what is wrong; cli.ts maps 'invalid-input' to exit 1.
+      expect((error as DomainError).kind).toBe('invalid-input');
+    expect((error as DomainError).message).toContain('claire.yaml et sophie.yaml : grille « cap-ptce » version 1.x ; mehdi-v2.yaml : grille « cap-ptce » version 2.x');
   });
 });
 

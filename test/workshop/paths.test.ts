@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildFlow, progress } from '../../src/questionnaire/flow.js';
 import { pathBasis, selectPath, summarizePath } from '../../src/model/paths.js';
-import { UserError } from '../../src/errors.js';
+import { DomainError } from '../../src/errors.js';
 import { runInProcess } from '../helpers.js';
 import { ROOT, defaultGrid, tempDir } from './helpers.js';
 
@@ -45,7 +45,7 @@ describe('parcours essentiel of the default grid', () => {
 
   it('an unknown path is a usage error naming the paths, with « vouliez-vous dire »', () => {
     const index = defaultGrid().index;
-    expect(() => selectPath(index, 'essentiell')).toThrow(UserError);
+    expect(() => selectPath(index, 'essentiell')).toThrow(DomainError);
     expect(() => selectPath(index, 'essentiell')).toThrow('Parcours inconnu : « essentiell » (vouliez-vous dire « essentiel » ?) ; parcours de cette grille : essentiel.');
   });
 

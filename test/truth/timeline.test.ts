@@ -98,3 +98,21 @@ describe('the same grid read on an earlier date', () => {
     expect(before.programmes.findIndex((p) => p.id === 'ami-ptce-2023')).toBeLessThan(before.programmes.findIndex((p) => p.id === 'ami-ptce-emergents-2021'));
   });
 });
+
+describe('nothing the sources do not say', () => {
+  it('the EPCI condition of ACTE always says « à fiscalité propre » and the phase; no « dispositif permanent », no co-issuer', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { repoRoot } = await import('../helpers.js');
+    const text = readFileSync(join(repoRoot, 'questions/cap-ptce.yaml'), 'utf8');
+    const mentions = [...text.matchAll(/[^\n]*15 000 habitants[^\n]*/g)].map((m) => m[0]);
+    expect(mentions.length).toBeGreaterThan(0);
+    for (const line of mentions) {
+      expect(line).toMatch(/à fiscalité propre/);
+      expect(line).toMatch(/phase d'impulsion et d'émergence/);
+    }
+    expect(text).not.toMatch(/dispositif (régional )?permanent/i);
+    expect(text).not.toContain('SGAR Hauts-de-France"');
+    expect(text).not.toContain('2021-11-30');
+  });
+});

@@ -39,7 +39,7 @@ export async function finishDiagnose(index: GridIndex, file: AnswersFile, out: s
   ]);
   // A short path: the report speaks of the questions asked, and says what the full grid adds.
   const basis = pathBasis(index, [file]);
-  const built = buildReport(basis.index, [trimToPath(file, index, basis)], { now: io.now(), sourceLabel: displayPath(answersPath) });
+  const built = buildReport(basis.index, [trimToPath(file, index, basis)], { now: io.now(), sourceLabel: displayPath(answersPath, io.cwd) });
   const data = basis.shortPath ? { ...built, shortPath: basis.shortPath } : built;
   const markdown = renderReportMarkdown(data, packagedTemplate(DEFAULT_TEMPLATE));
   const written = writeReport(out, markdown, { answers: answersPath, format: 'md' });
@@ -57,6 +57,6 @@ export async function finishDiagnose(index: GridIndex, file: AnswersFile, out: s
   }
   say();
   say(`Réponses : ${answersPath}`);
-  say(`Rapport complet : ${displayPath(written)}`);
+  say(`Rapport complet : ${displayPath(written, io.cwd)}`);
   return { path: written };
 }

@@ -28,9 +28,10 @@ import { frenchDateTime, plural } from '../text/french.js';
 import { validateText } from '../validation/validate.js';
 import type { Diagnostic } from '../validation/yaml-source.js';
 import { checkOutputTarget, fileExists, FileChangedError, readUserFile, safeName, writeFileAtomic } from '../io/files.js';
-import type { Io } from '../io/io.js';
+import type { Io, SessionEvent, SignalSource } from '../io/io.js';
 import { displayPath, loadGrid, todayIso } from '../io/load.js';
-import type { AskContext, Asked } from '../prompts/adapter.js';
+import { formatQuestion, formatValue, isPromptCancel, type AskContext, type Asked, type Prompter } from '../prompts/adapter.js';
+import { afterChoice, answersFileState, openingStep } from '../questionnaire/resume.js';
 
 export const DEFAULT_ANSWERS = 'cap-ptce-reponses.yaml';
 export const DEFAULT_OUT = 'cap-ptce-rapport.md';
@@ -45,10 +46,18 @@ export interface DiagnoseOptions {
   parcours?: string;
 }
 
-type Adapter = typeof import('../prompts/adapter.js');
-
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-type HandledSignal = (typeof SIGNALS)[number];
+
+/** The process's signals; on SIGHUP the terminal is gone, and writing to it must not crash. */
+const processSignals: SignalSource = {
+  on: (event, handler) => process.on(event, handler),
+  off: (event, handler) => process.removeListener(event, handler),
+};
+
+function onHangup(): void {
+  process.stdout.on('error', () => {});
+  process.stderr.on('error', () => {});
+}
 
 /** Quotes a path for a shell command line only when it needs it. */
 function shellArg(s: string): string {
@@ -91,13 +100,13 @@ function located(d: Diagnostic): string {
  * written where asked: `''`, a folder, a device or FIFO, a dangling link, one of the inputs, or a
  * folder without write access.
  */
-function checkTarget(given: string | undefined, path: string, option: string, inputs: string[]): void {
+function checkTarget(given: string | undefined, path: string, option: string, inputs: string[], cwd: string): void {
   const example = option === '--out' ? DEFAULT_OUT : DEFAULT_ANSWERS;
   const target = checkOutputTarget(given === '' ? '' : path, { option, inputs, example });
   try {
     accessSync(dirname(target), constants.W_OK);
   } catch {
-    throw new UserError(`Écriture refusée dans le dossier de ${safeName(displayPath(path))} (${option}) : choisissez un dossier où vous pouvez écrire.`, ExitCode.usage);
+    throw new UserError(`Écriture refusée dans le dossier de ${safeName(displayPath(path, cwd))} (${option}) : choisissez un dossier où vous pouvez écrire.`, ExitCode.usage);
   }
 }
 
@@ -110,10 +119,11 @@ class Interrupted extends Error {
 
 class Session {
   private readonly controller = new AbortController();
-  private readonly handlers = new Map<HandledSignal, () => void>();
+  private readonly handlers = new Map<SessionEvent, () => void>();
+  private readonly signals: SignalSource;
   private readonly answersPath: string;
   private readonly outPath: string;
-  private adapter!: Adapter;
+  private adapter!: Prompter;
   private index!: GridIndex;
   private flow!: Flow;
   private file: AnswersFile | null = null;
@@ -131,8 +141,14 @@ class Session {
     private readonly options: DiagnoseOptions,
     private readonly io: Io,
   ) {
-    this.answersPath = resolve(options.answers ?? DEFAULT_ANSWERS);
-    this.outPath = resolve(options.out ?? DEFAULT_OUT);
+    this.answersPath = resolve(io.cwd, options.answers ?? DEFAULT_ANSWERS);
+    this.outPath = resolve(io.cwd, options.out ?? DEFAULT_OUT);
+    this.signals = io.signals ?? processSignals;
+  }
+
+  /** A path as the person would type it, from the folder the command runs in. */
+  private shown(path: string): string {
+    return displayPath(path, this.io.cwd);
   }
 
   private get ctx(): AskContext {
@@ -147,17 +163,14 @@ class Session {
   installSignalHandlers(): void {
     for (const sig of SIGNALS) {
       const handler = (): void => {
-        if (sig === 'SIGHUP') {
-          // The terminal is gone: writing to it may fail; that must not turn into a crash.
-          process.stdout.on('error', () => {});
-          process.stderr.on('error', () => {});
-        }
+        if (sig === 'SIGHUP' && this.signals === processSignals) onHangup();
         this.controller.abort(sig);
       };
       this.handlers.set(sig, handler);
-      process.on(sig, handler);
+      this.signals.on(sig, handler);
     }
-    process.on('beforeExit', this.onBeforeExit);
+    this.handlers.set('beforeExit', this.onBeforeExit);
+    this.signals.on('beforeExit', this.onBeforeExit);
   }
 
   /**
@@ -169,9 +182,8 @@ class Session {
   };
 
   removeSignalHandlers(): void {
-    for (const [sig, handler] of this.handlers) process.removeListener(sig, handler);
+    for (const [event, handler] of this.handlers) this.signals.off(event, handler);
     this.handlers.clear();
-    process.removeListener('beforeExit', this.onBeforeExit);
   }
 
   /**
@@ -209,10 +221,12 @@ class Session {
   }
 
   async run(): Promise<number> {
-    const grid = this.options.grid === undefined ? [] : [resolve(this.options.grid)];
-    checkTarget(this.options.answers, this.answersPath, '--answers', grid);
-    checkTarget(this.options.out, this.outPath, '--out', [this.answersPath, ...grid]);
-    const loaded = loadGrid(this.options.grid, todayIso(this.io.now()));
+    // Every path the person gives is relative to the folder the command runs in (io.cwd).
+    const gridPath = this.options.grid === undefined ? undefined : resolve(this.io.cwd, this.options.grid);
+    const grid = gridPath === undefined ? [] : [gridPath];
+    checkTarget(this.options.answers, this.answersPath, '--answers', grid, this.io.cwd);
+    checkTarget(this.options.out, this.outPath, '--out', [this.answersPath, ...grid], this.io.cwd);
+    const loaded = loadGrid(gridPath, todayIso(this.io.now()));
     this.index = loaded.index;
     this.flow = buildFlow(this.index, this.options.entries, this.options.parcours);
     if (this.flow.refs.length === 0) {
@@ -220,18 +234,19 @@ class Session {
     }
     const { checkReportTarget } = await import('./diagnose-finish.js');
     await checkReportTarget(this.outPath, this.answersPath);
-    this.adapter = await import('../prompts/adapter.js');
+    this.adapter = this.io.prompter ?? (await import('../prompts/adapter.js'));
 
     this.welcome(loaded.isDefault ? null : loaded.path);
 
     let start: 'open' | 'beginning' = 'beginning';
-    if (fileExists(this.answersPath)) {
-      this.existed = true;
+    this.existed = fileExists(this.answersPath);
+    const opening = this.existed ? null : openingStep('absent', this.options.resume === true);
+    if (this.existed) {
       const outcome = await this.openExisting();
       if (typeof outcome === 'number') return outcome;
       start = outcome;
-    } else if (this.options.resume) {
-      this.say(`Aucun fichier de réponses à reprendre (${displayPath(this.answersPath)}) : le diagnostic commence.`);
+    } else if (opening?.step === 'start' && opening.told) {
+      this.say(`Aucun fichier de réponses à reprendre (${this.shown(this.answersPath)}) : le diagnostic commence.`);
       this.say();
     }
 
@@ -271,7 +286,7 @@ class Session {
     const minutes = Math.max(5, Math.round((n * 0.75) / 5) * 5);
     const entries = this.flow.entries.length;
     this.say(`cap-ptce — autodiagnostic de votre projet de Pôle Territorial de Coopération Économique`);
-    this.say(`Grille : ${stripControl(grid.title)} (version ${stripControl(grid.version)})${gridPath ? ` — ${displayPath(gridPath)}` : ' — grille intégrée'}`);
+    this.say(`Grille : ${stripControl(grid.title)} (version ${stripControl(grid.version)})${gridPath ? ` — ${this.shown(gridPath)}` : ' — grille intégrée'}`);
     this.say();
     const path = this.options.parcours ? grid.paths[this.options.parcours] : undefined;
     if (path) {
@@ -281,26 +296,27 @@ class Session {
     this.say(`Répondez au mieux : « Je ne sais pas » est aussi une réponse utile.`);
     this.say(`Chaque réponse est enregistrée aussitôt dans ${this.answersPath}`);
     this.say(`Vous pouvez vous arrêter à tout moment (Ctrl-C) et reprendre plus tard là où vous en étiez.`);
-    this.say(`À la fin, le rapport est écrit dans ${displayPath(this.outPath)}.`);
+    this.say(`À la fin, le rapport est écrit dans ${this.shown(this.outPath)}.`);
     this.say();
   }
 
   /** An answers file is there: read it, say what it holds, and resume, review or restart. */
   private async openExisting(): Promise<'open' | 'beginning' | number> {
-    const shown = displayPath(this.answersPath);
+    const shown = this.shown(this.answersPath);
     const text = readUserFile(this.answersPath, 'fichier de réponses');
     this.onDisk = text;
     const result = validateText(text, shown, { today: todayIso(this.io.now()), expect: 'answers', grid: this.index });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    const fatal = !result.answers || errors.some((d) => d.code === 'GRID_MISMATCH' || d.code === 'GRID_VERSION');
+    const state = answersFileState({ exists: true, readable: result.answers !== undefined && result.answers !== null, otherGrid: errors.some((d) => d.code === 'GRID_MISMATCH' || d.code === 'GRID_VERSION') });
+    const opening = openingStep(state, this.options.resume === true);
 
-    if (fatal) {
+    if (opening.step === 'ask-broken') {
       this.say(`Le fichier de réponses ${shown} ne peut pas être repris tel quel :`);
       for (const d of errors) this.say(`  ${located(d)}`);
       this.say();
       const backup = backupPath(this.answersPath, this.io.now());
-      const choice = await this.adapter.askBrokenFile(displayPath(backup), this.ctx);
-      if (choice === 'quit') {
+      const next = afterChoice(await this.adapter.askBrokenFile(this.shown(backup), this.ctx), false);
+      if (next.start === 'stop') {
         this.say(`Rien n’a été modifié. Corrigez le fichier (détail : cap-ptce validate ${shellArg(shown)}) puis relancez, ou choisissez « Recommencer ».`);
         return ExitCode.invalid;
       }
@@ -332,7 +348,7 @@ class Session {
 
     const backup = backupPath(this.answersPath, this.io.now());
     let choice: 'resume' | 'review' | 'restart';
-    if (this.options.resume) {
+    if (opening.step === 'resume') {
       choice = 'resume';
     } else {
       const next = firstOpenPosition(this.flow, file);
@@ -341,22 +357,23 @@ class Session {
           answered: summary.answered,
           total: summary.total,
           nextQuestion: next === null ? null : this.flow.refs[next]!.question.text,
-          backupName: displayPath(backup),
+          backupName: this.shown(backup),
         },
         this.ctx,
       );
     }
-    if (choice === 'restart') {
+    const next = afterChoice(choice, needsBackup);
+    if (!next.keep) {
       this.makeBackup(backup);
       this.file = null;
       this.previousIdentity = { ...file.project, respondent: file.respondent };
       return 'beginning';
     }
-    if (needsBackup) this.makeBackup(backup, 'Copie du fichier tel qu’il était');
+    if (next.backup === 'copy') this.makeBackup(backup, 'Copie du fichier tel qu’il était');
     file = adoptGrid(file, this.index);
     this.file = file;
     if (file !== result.answers) this.save(file);
-    return choice === 'resume' ? 'open' : 'beginning';
+    return next.start === 'open' ? 'open' : 'beginning';
   }
 
   private makeBackup(path: string, lead = 'Ancien fichier gardé'): void {
@@ -367,12 +384,12 @@ class Session {
         break;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-          throw new UserError(`Impossible de garder une copie de ${displayPath(this.answersPath)} (${(error as NodeJS.ErrnoException).code ?? String(error)}) : rien n’a été modifié.`, ExitCode.usage);
+          throw new UserError(`Impossible de garder une copie de ${this.shown(this.answersPath)} (${(error as NodeJS.ErrnoException).code ?? String(error)}) : rien n’a été modifié.`, ExitCode.usage);
         }
         target = backupPath(this.answersPath, this.io.now());
       }
     }
-    this.say(`${lead} : ${displayPath(target)}`);
+    this.say(`${lead} : ${this.shown(target)}`);
   }
 
   private async askIdentity(): Promise<void> {
@@ -391,7 +408,7 @@ class Session {
     const now = this.io.now();
     const base = this.file ?? newAnswersFile(this.index, now);
     this.save(setProject(base, { name: identity.name, territory: identity.territory }, identity.respondent, now));
-    this.say(`  ✔ Projet « ${stripControl(identity.name)} »${identity.territory ? ` (${stripControl(identity.territory)})` : ''} — enregistré dans ${displayPath(this.answersPath)}`);
+    this.say(`  ✔ Projet « ${stripControl(identity.name)} »${identity.territory ? ` (${stripControl(identity.territory)})` : ''} — enregistré dans ${this.shown(this.answersPath)}`);
   }
 
   private showEntryHeader(ref: QuestionRef): void {
@@ -442,7 +459,7 @@ class Session {
     this.showEntryHeader(ref);
     this.say();
     this.say(progressLine(progress(this.flow, pos, this.file!)));
-    this.say(this.adapter.formatQuestion(ref));
+    this.say(formatQuestion(ref));
 
     const canGoBack = previousPosition(this.flow, pos, this.file!) !== null;
     const asked = await this.askValue(ref, canGoBack);
@@ -452,7 +469,7 @@ class Session {
       this.say('  ✔ Sans réponse pour l’instant.');
     } else {
       this.record(ref, { value: asked.value as AnswerPatch['value'] });
-      this.say(`  ✔ ${this.adapter.formatValue(ref, asked.value)}`);
+      this.say(`  ✔ ${formatValue(ref, asked.value)}`);
     }
 
     const answer = this.file!.answers[ref.fullId]!;
@@ -491,7 +508,7 @@ class Session {
 
   /** The one line printed when the session is cut short. */
   interruptedMessage(): string {
-    const shown = displayPath(this.answersPath);
+    const shown = this.shown(this.answersPath);
     const resume = resumeCommand(this.options);
     if (this.file && (this.saved || this.existed)) {
       const n = this.index ? summarize(this.file, this.index).answered : 0;
@@ -517,7 +534,6 @@ export async function runDiagnose(options: DiagnoseOptions, io: Io): Promise<num
   try {
     return await session.run();
   } catch (error) {
-    const { isPromptCancel } = await import('../prompts/adapter.js');
     if (!isPromptCancel(error)) throw error;
     io.stderr(`${session.interruptedMessage()}\n`);
     return ExitCode.interrupted;

@@ -58,8 +58,8 @@ export function fileExists(path: string): boolean {
 }
 
 /** A path as the user would type it: relative to the current folder when that is shorter. */
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
+export function displayPath(path: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
 }
 

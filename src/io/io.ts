@@ -1,5 +1,14 @@
 // The process's side effects, handed to commands as one object so that tests can run a command
 // in-process and read what it printed.
+import type { Prompter } from '../prompts/adapter.js';
+
+/** The events that end a `diagnose` session: `process` itself, or an emitter in tests. */
+export type SessionEvent = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'beforeExit';
+export interface SignalSource {
+  on(event: SessionEvent, handler: () => void): unknown;
+  off(event: SessionEvent, handler: () => void): unknown;
+}
+
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -16,6 +25,10 @@ export interface Io {
   flush(): Promise<void>;
   /** Reads standard input to its end (`-` as a file name); rejects past `maxBytes`. */
   readStdin(maxBytes: number): Promise<string>;
+  /** The prompts (default: @inquirer/prompts through prompts/adapter.ts). */
+  prompter?: Prompter;
+  /** Where interruptions come from (default: the process's signals). */
+  signals?: SignalSource;
 }
 
 export function processIo(): Io {

@@ -339,6 +339,24 @@ export async function askProject(current: Partial<ProjectIdentity> = {}, ctx: As
   return out;
 }
 
+/**
+ * What `diagnose` asks through: this module implements it over @inquirer/prompts; in-process tests
+ * pass a scripted one (only the terminal prompts are replaced, never the questionnaire).
+ */
+export interface Prompter {
+  askProject: typeof askProject;
+  askScale: typeof askScale;
+  askSingle: typeof askSingle;
+  askMulti: typeof askMulti;
+  askText: typeof askText;
+  askNumber: typeof askNumber;
+  askBoolean: typeof askBoolean;
+  askExamples: typeof askExamples;
+  askNote: typeof askNote;
+  askResumeOrRestart: typeof askResumeOrRestart;
+  askBrokenFile: typeof askBrokenFile;
+}
+
 /** Whether an error means the prompt was cancelled (Ctrl-C, a signal, a closed terminal). */
 export function isPromptCancel(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError' || error.name === 'CancelPromptError');

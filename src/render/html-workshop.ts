@@ -7,6 +7,7 @@ import type { GroupPositionView } from '../analysis/group-position.js';
 import type { ReportData, Response } from '../analysis/report.js';
 import type { WorkshopData, WorkshopQuestion } from '../analysis/workshop.js';
 import { respondentStyle } from './radar.js';
+import { trimEndOf } from '../text/trim.js';
 
 export interface SpreadChip {
   /** 1-based respondent number, printed in the chip (the colour is only a second cue). */
@@ -136,7 +137,7 @@ function questionSpread(data: WorkshopData, columns: readonly SpreadColumn[], q:
     spread: q.spread === null ? null : Math.round(q.spread * 100),
     collective: q.score,
     divergent: q.divergent,
-    reason: q.reason === null ? null : q.reason.trim().replace(/[.\s]+$/, ''),
+    reason: q.reason === null ? null : trimEndOf(q.reason.trim(), '. \t\n\r\u00a0\u202f'),
     consensus: q.consensus,
     consensusAnswer: q.consensus ? q.collective : null,
     answers: visible.map(({ r, i }) => ({ n: i + 1, name: data.respondents[i]?.label ?? r.respondent, colour: respondentStyle(i).colour, answer: statusText(r), note: r.note })),

@@ -22,6 +22,7 @@ import type { EntryReport, QuestionReport, ReportData } from '../analysis/report
 import type { WorksheetData } from '../analysis/worksheet.js';
 import { isWorkshop, respondentEntryScores, statusText, workshopSpread, type QuestionSpread } from './html-workshop.js';
 import { stripControl, stripControlKeepLines } from '../text/escape.js';
+import { trimLineEnds } from '../text/trim.js';
 
 export const REPORT_HTML_TEMPLATE = 'report.html.hbs';
 export const WORKSHEET_HTML_TEMPLATE = 'worksheet.html.hbs';
@@ -63,7 +64,7 @@ export function renderPage(name: string, templateSource: string, styleSource: st
     allowProtoPropertiesByDefault: false,
     allowProtoMethodsByDefault: false,
   });
-  return `${html.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${trimLineEnds(html.replace(/\r\n?/g, '\n')).replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
 /** A CSS string literal: letters, digits and spaces as is, everything else as a CSS escape. */

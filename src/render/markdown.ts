@@ -36,7 +36,30 @@ export function safeUrl(url: string): string | null {
 
 // http(s) URLs and e-mail addresses in a text become autolinks (`<…>`): clickable, and no "bare
 // URL" for markdownlint (MD034). Trailing punctuation stays outside the link.
+const URL_LINK = /https?:\/\/[^\s<>"'`|\\]*[^\s<>"'`|\\.,;:!?)\]»]/g;
 const LINK = /https?:\/\/[^\s<>"'`|\\]*[^\s<>"'`|\\.,;:!?)\]»]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Neither a URL nor an address spans a space, so links are sought word by word, and only in words
+// short enough to be one: on a 100 KB word the e-mail pattern backtracks quadratically (32 s).
+const MAX_URL_WORD = 4096;
+const MAX_EMAIL_WORD = 320;
+
+/** The links of a one-line text, as [start, end) ranges. Linear in the text's length. */
+function findLinks(flat: string): [number, number][] {
+  const links: [number, number][] = [];
+  let start = 0;
+  while (start < flat.length) {
+    let end = flat.indexOf(' ', start);
+    if (end === -1) end = flat.length;
+    const word = flat.slice(start, end);
+    const hasUrl = word.length <= MAX_URL_WORD && word.includes('://');
+    const hasEmail = word.length <= MAX_EMAIL_WORD && word.includes('@');
+    if (hasUrl || hasEmail) {
+      for (const m of word.matchAll(hasEmail ? LINK : URL_LINK)) links.push([start + m.index, start + m.index + m[0].length]);
+    }
+    start = end + 1;
+  }
+  return links;
+}
 
 function escapeChars(text: string): string {
   return text
@@ -55,9 +78,9 @@ export function escapeText(text: string): string {
   const flat = stripControl(text).replace(/\s+/g, ' ').trim();
   let out = '';
   let last = 0;
-  for (const m of flat.matchAll(LINK)) {
-    out += `${escapeChars(flat.slice(last, m.index))}<${m[0]}>`;
-    last = m.index + m[0].length;
+  for (const [from, to] of findLinks(flat)) {
+    out += `${escapeChars(flat.slice(last, from))}<${flat.slice(from, to)}>`;
+    last = to;
   }
   out += escapeChars(flat.slice(last));
   return out.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');

@@ -2,6 +2,7 @@
 // `log`, no partials unless the renderer registers its own, no prototype access) and the helpers
 // that the Markdown and HTML templates have in common. Pure.
 import Handlebars from 'handlebars';
+import { trimEndSpace, trimLineEnds } from '../text/trim.js';
 
 type Helper = (...args: unknown[]) => unknown;
 
@@ -10,11 +11,11 @@ type Helper = (...args: unknown[]) => unknown;
  * entity of escaped text (« &lt;b&gt; »).
  */
 export function headingText(text: string): string {
-  let out = text.replace(/\s+$/u, '');
+  let out = trimEndSpace(text);
   for (;;) {
     const m = /[.,;:!]$/u.exec(out);
     if (!m || (m[0] === ';' && /&#?[a-zA-Z0-9]+;$/.test(out))) return out;
-    out = out.slice(0, -1).replace(/\s+$/u, '');
+    out = trimEndSpace(out.slice(0, -1));
   }
 }
 
@@ -59,9 +60,7 @@ export function lockedHandlebars(helpers: Record<string, Helper>, options: { kee
 
 /** Tidies what a Markdown template produced: no trailing spaces, at most one blank line, one final newline. */
 export function tidyMarkdown(markdown: string): string {
-  return markdown
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+$/gm, '')
+  return trimLineEnds(markdown.replace(/\r\n?/g, '\n'))
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+/, '')
     .replace(/\n*$/, '\n');

@@ -71,15 +71,19 @@ export function checkAnswers(file: AnswersFile, index: GridIndex): PathDiagnosti
       message: `réponses faites avec la version ${file.grid.version}, grille en version ${grid.version} : les réponses sont reprises question par question`,
     });
   }
+  let unknown = 0;
   for (const [key, answer] of Object.entries(file.answers)) {
     const id = currentQuestionId(key, index);
     if (!id) {
+      // Past a few hundred, one line says how many more: a hostile file of 100 000 unknown ids
+      // must not take minutes to locate and print each one.
+      if (++unknown > MAX_LISTED) continue;
       out.push({
         severity: 'warning',
         code: 'UNKNOWN_ANSWER',
         path: ['answers', key],
         atKey: true,
-        message: `la question « ${key} » n'existe pas dans cette grille${didYouMean(key, index.byId.keys())} : la réponse est conservée dans le fichier mais n'entre pas dans le rapport`,
+        message: `la question « ${key} » n'existe pas dans cette grille${unknown <= MAX_SUGGESTED ? didYouMean(key, index.byId.keys()) : ''} : la réponse est conservée dans le fichier mais n'entre pas dans le rapport`,
       });
       continue;
     }
@@ -89,5 +93,18 @@ export function checkAnswers(file: AnswersFile, index: GridIndex): PathDiagnosti
       out.push({ severity: 'error', code: 'INVALID_ANSWER', path: ['answers', key, 'value'], message: `réponse à ${id} : ${problem}` });
     }
   }
+  if (unknown > MAX_LISTED) {
+    out.push({
+      severity: 'warning',
+      code: 'UNKNOWN_ANSWER',
+      path: ['answers'],
+      atKey: true,
+      message: `et ${unknown - MAX_LISTED} autres réponses à des questions absentes de cette grille (${unknown} en tout) : elles sont conservées dans le fichier mais n'entrent pas dans le rapport`,
+    });
+  }
   return out;
 }
+
+/** Unknown answers listed one by one, and given a "did you mean" (edit distances are not free). */
+export const MAX_LISTED = 200;
+export const MAX_SUGGESTED = 50;

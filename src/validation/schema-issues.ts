@@ -60,6 +60,9 @@ export interface KnownKeys {
 /**
  * Maps zod issues to diagnostics. `knownKeys` gives the keys allowed at a path, for "did you mean".
  */
+/** Unknown keys of one block listed one by one; the rest are counted. */
+const MAX_UNKNOWN_KEYS = 200;
+
 export function schemaIssuesToDiagnostics(issues: readonly Issue[], data: unknown, knownKeys: KnownKeys, base: PathSegment[] = []): PathDiagnostic[] {
   const out: PathDiagnostic[] = [];
   for (const issue of issues) {
@@ -79,8 +82,19 @@ export function schemaIssuesToDiagnostics(issues: readonly Issue[], data: unknow
       case 'unrecognized_keys': {
         const allowed = [...knownKeys(path)];
         const conditionHint = isConditionPath(path) ? ` (opérateurs possibles : ${CONDITION_OPERATORS.join(', ')})` : '';
-        for (const key of issue.keys) {
-          const suggestion = didYouMean(key, allowed.length ? allowed : CONDITION_OPERATORS);
+        // Past a few hundred unknown keys in one block, one line says how many more (a hostile grid
+        // of 50 000 keys must not print and locate each).
+        const listed = issue.keys.length > MAX_UNKNOWN_KEYS ? issue.keys.slice(0, MAX_UNKNOWN_KEYS) : issue.keys;
+        if (listed.length < issue.keys.length) {
+          out.push({
+            severity: 'error',
+            code: 'SCHEMA_UNKNOWN_KEY',
+            path,
+            message: `et ${issue.keys.length - listed.length} autres clés inconnues dans ce bloc (${issue.keys.length} en tout) : retirez-les`,
+          });
+        }
+        for (const [i, key] of listed.entries()) {
+          const suggestion = i < 50 ? didYouMean(key, allowed.length ? allowed : CONDITION_OPERATORS) : '';
           out.push({
             severity: 'error',
             code: 'SCHEMA_UNKNOWN_KEY',

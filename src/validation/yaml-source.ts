@@ -3,7 +3,7 @@
 import type { DiagnosticCode } from './codes.js';
 import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
 import { createRequire } from 'node:module';
-import type { Document, LineCounter as LineCounterType, Node } from 'yaml';
+import type { Document, LineCounter as LineCounterType, Node, Pair, YAMLMap } from 'yaml';
 
 // The `yaml` package (positions, careful parsing) is loaded only when needed: a valid plain file
 // never needs it, and loading it costs more start-up time than reading the whole grid.
@@ -120,15 +120,33 @@ export function findExcessiveNesting(text: string): { line: number; col: number;
   return null;
 }
 
+// Each map's keys, indexed once: locating thousands of diagnostics (a file with 100 000 unknown
+// answers) by scanning every key for each was quadratic (> 600 s).
+const keyIndexes = new WeakMap<object, Map<string, Pair>>();
+function pairAt(map: YAMLMap, key: string): Pair | undefined {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    const { isScalar } = yamlLib();
+    index = new Map();
+    for (const p of map.items) {
+      if (!isScalar(p.key)) continue;
+      const k = String(p.key.value);
+      if (!index.has(k)) index.set(k, p); // the first, as a scan would find
+    }
+    keyIndexes.set(map, index);
+  }
+  return index.get(key);
+}
+
 function findNode(doc: Document, path: PathSegment[], atKey: boolean): Node | null {
-  const { isMap, isScalar, isSeq } = yamlLib();
+  const { isMap, isSeq } = yamlLib();
   let node: unknown = doc.contents;
   let found: Node | null = (doc.contents as Node | null) ?? null;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairAt(node, String(seg));
       if (!pair) return found; // a missing key points at its parent
       if (last && atKey && pair.key) return pair.key as Node;
       node = pair.value;
@@ -146,8 +164,58 @@ function findNode(doc: Document, path: PathSegment[], atKey: boolean): Node | nu
   return found;
 }
 
-// Anchors, aliases, tags, directives or several documents: cases for the careful parser.
-const NEEDS_FULL_PARSER = /(?:^|[\s,[{])[&*!][^\s,[\]{}]|^%|^---|^\.\.\./m;
+// Directives or several documents: cases for the careful parser, before trying the fast one.
+const NEEDS_FULL_PARSER = /^(?:%|---|\.\.\.)/m;
+
+// What the two parsers may read differently: a plain scalar that looks like a number which js-yaml
+// keeps as text (`1e400`: text for js-yaml, Infinity for yaml), and keys that are words of the core
+// schema or numbers (yaml turns `null:` into "", `1e3:` into "1000"). Seen in a fast result, the
+// file goes to the careful parser, so that the same text always gives the same data.
+const NUMBER_LIKE = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+const CORE_WORDS = new Set(['null', 'Null', 'NULL', '~', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '']);
+
+/**
+ * Whether a js-yaml result is certainly what the careful parser gives: a tree (an alias of a
+ * collection makes a shared node: alias bombs are the careful parser's job, with its limit), and
+ * no text or key that the two read differently. Linear.
+ */
+export function fastResultIsSafe(value: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === 'string') {
+      if (NUMBER_LIKE.test(node)) return false;
+      continue;
+    }
+    if (node === null || typeof node !== 'object') continue;
+    if (seen.has(node)) return false;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const child of node) stack.push(child);
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      if (CORE_WORDS.has(key) || NUMBER_LIKE.test(key) || key.includes('[object ')) return false;
+      stack.push((node as Record<string, unknown>)[key]);
+    }
+  }
+  return true;
+}
+
+/** The fast parser alone: the data when it is certainly what the careful parser gives, else undefined. */
+export function parseYamlFast(text: string): unknown {
+  if (NEEDS_FULL_PARSER.test(text)) return undefined;
+  try {
+    // CORE_SCHEMA: the YAML 1.2 core types only, as the full parser reads them. js-yaml throws on
+    // duplicate keys and unknown tags; then the full parser says where.
+    const value: unknown = fastLoad(text, { schema: CORE_SCHEMA });
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && fastResultIsSafe(value)) return value;
+  } catch {
+    // the full parser locates the problem
+  }
+  return undefined;
+}
 
 export function parseYaml(text: string, file: string): ParsedYaml {
   let lineCounter: LineCounterType | undefined;
@@ -203,16 +271,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return result(undefined);
   }
 
-  if (!NEEDS_FULL_PARSER.test(text)) {
-    try {
-      // CORE_SCHEMA: the YAML 1.2 core types only, as the full parser reads them. js-yaml throws on
-      // duplicate keys and unknown tags; then the full parser below says where.
-      const value: unknown = fastLoad(text, { schema: CORE_SCHEMA, filename: file });
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) return result(value);
-    } catch {
-      // fall through to the full parser, which locates the problem
-    }
-  }
+  const fast = parseYamlFast(text);
+  if (fast !== undefined) return result(fast);
 
   doc = fullDocument();
   for (const e of doc.errors) {

@@ -1,0 +1,97 @@
+// Whether the files belong in one synthesis: the same grid (refused otherwise), the same project
+// and one file per person (warnings: the facilitator may know better), and labels that tell the
+// respondents apart.
+import { DomainError } from '../../errors.js';
+import type { AnswersFile } from '../../model/schema.js';
+import { stripControl } from '../../text/escape.js';
+import { joinNames } from '../../text/french.js';
+import type { WorkshopFile } from './types.js';
+
+function majorOf(version: string): string {
+  return version.split('.')[0] ?? version;
+}
+
+function key(text: string): string {
+  return stripControl(text).normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('fr');
+}
+
+function shown(text: string): string {
+  return stripControl(text).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Refuses files of different grids (id or major version), naming them: exit 1. Takes only what
+ * it reads (the source and the `grid` header), so that the command can check before loading the
+ * files against a grid.
+ */
+export function checkSameGrid(files: readonly { source: string; grid: { id: string; version: string } }[]): void {
+  const groups = new Map<string, { label: string; files: string[] }>();
+  for (const f of files) {
+    const k = `${f.grid.id}@${majorOf(f.grid.version)}`;
+    const group = groups.get(k) ?? { label: `grille « ${shown(f.grid.id)} » version ${shown(majorOf(f.grid.version))}.x`, files: [] };
+    group.files.push(shown(f.source));
+    groups.set(k, group);
+  }
+  if (groups.size <= 1) return;
+  const list = [...groups.values()];
+  throw new DomainError(
+    'invalid-input',
+    `Synthèse impossible : ces fichiers ne répondent pas à la même grille (${list.map((g) => `${joinNames(g.files)} : ${g.label}`).join(' ; ')}).`,
+    ["Une synthèse réunit les réponses d'un même projet à une même grille : retirez les fichiers d'une autre grille, ou faites une synthèse par grille."],
+    { grids: list },
+  );
+}
+
+/** Labels that tell respondents apart: their name, « Répondant n » without one, « Claire (2) » for a second Claire. */
+export function respondentLabels(files: readonly Pick<AnswersFile, 'respondent'>[]): string[] {
+  const seen = new Map<string, number>();
+  return files.map((f, i) => {
+    const name = f.respondent === undefined ? '' : shown(f.respondent);
+    const base = name || `Répondant ${i + 1}`;
+    const k = key(base);
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
+
+/** Warnings about files that may not belong together (they do not stop the synthesis). */
+export function workshopWarnings(files: readonly WorkshopFile[]): string[] {
+  const warnings: string[] = [];
+  const projects = new Map<string, { name: string; files: string[] }>();
+  for (const f of files) {
+    const name = f.answers.project?.name;
+    if (name === undefined || !shown(name)) continue;
+    const k = key(name);
+    const p = projects.get(k) ?? { name: shown(name), files: [] };
+    p.files.push(shown(f.source));
+    projects.set(k, p);
+  }
+  if (projects.size > 1) {
+    const list = [...projects.values()].map((p) => `« ${p.name} » (${joinNames(p.files)})`);
+    warnings.push(`Les fichiers ne nomment pas le même projet : ${joinNames(list)}. Vérifiez qu'ils portent bien sur le même projet.`);
+  }
+  const byRespondent = new Map<string, { name: string; files: string[] }>();
+  for (const f of files) {
+    const name = f.answers.respondent;
+    if (name === undefined || !shown(name)) continue;
+    const k = key(name);
+    const r = byRespondent.get(k) ?? { name: shown(name), files: [] };
+    r.files.push(shown(f.source));
+    byRespondent.set(k, r);
+  }
+  for (const r of byRespondent.values()) {
+    if (r.files.length > 1) {
+      warnings.push(`${r.name} répond dans ${r.files.length} fichiers (${joinNames(r.files)}) : ses réponses comptent ${r.files.length} fois dans la synthèse. Gardez un seul fichier par personne.`);
+    }
+  }
+  const bySource = new Map<string, number>();
+  for (const f of files) bySource.set(f.source, (bySource.get(f.source) ?? 0) + 1);
+  for (const [source, n] of bySource) {
+    const named = shown(files.find((f) => f.source === source)!.answers.respondent ?? '') !== '';
+    if (n > 1 && !named) {
+      warnings.push(`Le fichier ${shown(source)} est donné ${n} fois : ses réponses comptent ${n} fois dans la synthèse.`);
+    }
+  }
+  return warnings;
+}

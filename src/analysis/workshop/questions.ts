@@ -1,0 +1,157 @@
+// One question as the workshop sees it: everyone's answers, the spread, whether it is divergent
+// (and why, in French), a consensus and what kind of agreement, the counts per answer. Divergent
+// questions are then ranked: these are the questions to discuss first.
+import { findChoice, type GridIndex, type QuestionRef } from '../../model/grid-index.js';
+import type { Answer, AnswerValue } from '../../model/schema.js';
+import { joinNames, plural } from '../../text/french.js';
+import { groupPositionOf } from '../group-position.js';
+import { targetChoice } from '../report/actions.js';
+import type { QuestionReport } from '../report.js';
+import { roundScore, sameAnswerValue, type QuestionStatus, type Scores } from '../scoring.js';
+import type { Agreement, AnswerCount, DivergenceReason, WorkshopAnswer, WorkshopQuestion } from './types.js';
+
+/** Spread (0..1) from which a question is divergent: half the scale. */
+export const DIVERGENCE_SPREAD = 0.5;
+
+const REAL: readonly QuestionStatus[] = ['scored', 'answered'];
+
+function round2(x: number): number {
+  return Math.round(x * 100 + 1e-9) / 100;
+}
+
+function countsOf(ref: QuestionRef, answers: readonly WorkshopAnswer[]): AnswerCount[] {
+  const counted = answers.filter((a) => a.status === 'scored' || a.status === 'answered' || a.status === 'unknown' || a.status === 'na');
+  if (ref.choices.length > 0) {
+    return ref.choices
+      .map((c) => {
+        const who = counted.filter((a) => a.answerIds.includes(c.id)).map((a) => a.respondent);
+        return { id: c.id, label: c.label, count: who.length, respondents: who };
+      })
+      .filter((c) => c.count > 0);
+  }
+  const out: AnswerCount[] = [];
+  for (const a of counted) {
+    const label = a.label ?? '';
+    const c = out.find((x) => x.label === label);
+    if (c) {
+      c.count++;
+      c.respondents.push(a.respondent);
+    } else out.push({ id: null, label, count: 1, respondents: [a.respondent] });
+  }
+  return out;
+}
+
+function describeReasons(q: Pick<WorkshopQuestion, 'reasons' | 'steps' | 'maxSteps' | 'unknown'>, answers: readonly WorkshopAnswer[], unknownLabel: string): string | null {
+  const parts: string[] = [];
+  if (q.reasons.includes('spread')) {
+    const scored = answers.filter((a) => a.status === 'scored' && a.score !== null);
+    const min = Math.min(...scored.map((a) => a.score!));
+    const max = Math.max(...scored.map((a) => a.score!));
+    const low = scored.filter((a) => a.score === min);
+    const high = scored.filter((a) => a.score === max);
+    const steps = q.steps ?? 0;
+    const stepsText = Number.isInteger(steps) ? plural(steps, 'cran', 'crans') : `${String(steps).replace('.', ',')} crans`;
+    parts.push(
+      `Les réponses vont de « ${low[0]!.label} » (${joinNames(low.map((a) => a.respondent))}) à « ${high[0]!.label} » (${joinNames(high.map((a) => a.respondent))}) : ${stepsText} d'écart sur une échelle de ${q.maxSteps}.`,
+    );
+  }
+  if (q.reasons.includes('unknown')) {
+    const others = answers.filter((a) => a.status === 'scored' || a.status === 'answered' || a.status === 'na').map((a) => a.respondent);
+    parts.push(
+      `${joinNames(q.unknown)} ${q.unknown.length > 1 ? 'répondent' : 'répond'} « ${unknownLabel} » quand ${joinNames(others)} ${others.length > 1 ? 'donnent' : 'donne'} une réponse.`,
+    );
+  }
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+/** What a common answer says: at the target (a shared strength), below it (a shared gap), or neither. */
+function agreementOf(ref: QuestionRef, value: AnswerValue | undefined): Agreement {
+  const choice = typeof value === 'string' ? findChoice(ref, value) : undefined;
+  const target = targetChoice(ref);
+  if (ref.maxScore === null || !choice || typeof choice.score !== 'number' || choice.na || !target || typeof target.score !== 'number') return 'other';
+  return choice.score >= target.score ? 'strength' : 'gap';
+}
+
+/**
+ * `qr`: the question in the report computed on the group's answers (its `position` is set here);
+ * `normalized`, `scoresOf`: each respondent's answers and scores, in file order; `means`: the
+ * group's mean score (0..1) per question.
+ */
+export function workshopQuestion(
+  ref: QuestionRef,
+  qr: QuestionReport,
+  normalized: readonly Record<string, Answer>[],
+  scoresOf: readonly Scores[],
+  means: ReadonlyMap<string, number>,
+): WorkshopQuestion {
+  const position = groupPositionOf(ref, normalized.map((answers) => ({ answers })));
+  qr.position = position;
+  const answers: WorkshopAnswer[] = qr.responses.map((r, i) => {
+    const asked = r.status !== 'hidden';
+    return { ...r, value: asked ? (normalized[i]![ref.fullId]?.value ?? null) : null };
+  });
+  const scored = answers.filter((a) => a.status === 'scored');
+  const rawScores = scored.map((a) => scoresOf[answers.indexOf(a)]!.byQuestion.get(ref.fullId)!.score!);
+  const spreadRaw = rawScores.length > 0 ? Math.max(...rawScores) - Math.min(...rawScores) : null;
+  const unknown = answers.filter((a) => a.status === 'unknown').map((a) => a.respondent);
+  const answeredOthers = answers.filter((a) => a.status === 'scored' || a.status === 'answered' || a.status === 'na');
+  const reasons: DivergenceReason[] = [];
+  if (spreadRaw !== null && spreadRaw >= DIVERGENCE_SPREAD - 1e-9) reasons.push('spread');
+  if (unknown.length > 0 && answeredOthers.length > 0) reasons.push('unknown');
+  const maxSteps = ref.maxScore;
+  const steps = spreadRaw === null || maxSteps === null ? null : round2(spreadRaw * maxSteps);
+  const everyone = answers.length >= 2 && answers.every((a) => a.status === 'scored' || a.status === 'answered' || a.status === 'na');
+  const consensus = everyone && ref.question.type !== 'text' && answers.every((a) => sameAnswerValue(a.value, answers[0]!.value));
+  const real = answers.filter((a) => REAL.includes(a.status));
+  const different =
+    reasons.length === 0 &&
+    !consensus &&
+    ref.maxScore === null &&
+    ref.question.type !== 'text' &&
+    real.length >= 2 &&
+    real.some((a) => !sameAnswerValue(a.value, real[0]!.value));
+  const mean = means.get(ref.fullId);
+  const score = mean === undefined ? null : roundScore(mean * 100);
+  const unknownLabel = ref.choices.find((c) => c.score === null && !c.na)?.label ?? 'Je ne sais pas';
+  const partial = { reasons, steps, maxSteps, unknown };
+  return {
+    id: ref.fullId,
+    number: qr.number,
+    entry: ref.entry.id,
+    entryTitle: ref.entry.title,
+    text: ref.question.text,
+    type: ref.question.type,
+    importance: qr.importance,
+    asked: answers.some((a) => a.status !== 'hidden'),
+    collective: qr.answer?.label ?? null,
+    score,
+    scoreLabel: score === null ? '—' : `${score}/100`,
+    spread: spreadRaw === null ? null : round2(spreadRaw),
+    steps,
+    maxSteps,
+    divergent: reasons.length > 0,
+    rank: null as number | null,
+    reasons,
+    reason: describeReasons(partial, answers, unknownLabel),
+    consensus,
+    agreement: consensus ? agreementOf(ref, answers[0]!.value) : null,
+    different,
+    counts: countsOf(ref, answers),
+    unknown,
+    unanswered: answers.filter((a) => a.status === 'unanswered').map((a) => a.respondent),
+    answers,
+    position,
+  };
+}
+
+/** Divergent questions, most divergent first (each gets its `rank`). */
+export function rankDivergences(index: GridIndex, questions: readonly WorkshopQuestion[]): WorkshopQuestion[] {
+  const order = new Map(index.questions.map((q) => [q.fullId, q.order]));
+  const divergences = questions
+    .filter((q) => q.divergent)
+    .sort((a, b) => (b.spread ?? 0) - (a.spread ?? 0) || b.unknown.length - a.unknown.length || a.importance - b.importance || order.get(a.id)! - order.get(b.id)!);
+  divergences.forEach((q, i) => {
+    q.rank = i + 1;
+  });
+  return divergences;
+}

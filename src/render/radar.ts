@@ -200,25 +200,13 @@ function safeId(id: string | undefined): string {
   return s || 'radar';
 }
 
-/**
- * The radar as an SVG string, ready to inline in an HTML page (no script, no external resource).
- * Values are 0..100 (clamped); one polygon per series; a legend under the chart when there are
- * several series.
- */
-export function renderRadarSvg(input: RadarInput, options: RadarOptions = {}): string {
-  const id = safeId(options.id);
-  const title = clean(options.title ?? 'Repères par entrée');
-  const { axes, series } = input;
-  const n = axes.length;
-  const styles = seriesStyles(series);
-  const { cx, cy, radius: R, width: W } = RADAR;
-  const out: string[] = [];
-
-  // ── rings and ring values ──
+/** Rings at RADAR.rings (a polygon with three axes or more, else a circle) and their values. */
+function ringsSvg(n: number): { rings: string[]; ringLabels: string[] } {
+  const { cx, cy, radius: R } = RADAR;
   const rings: string[] = [];
   for (const ring of RADAR.rings) {
     if (n >= 3) {
-      const pts = axes.map((_, i) => radarPoint(i, n, ring)).map((p) => `${f(p.x)},${f(p.y)}`);
+      const pts = Array.from({ length: n }, (_, i) => radarPoint(i, n, ring)).map((p) => `${f(p.x)},${f(p.y)}`);
       rings.push(`<path class="radar-ring" data-ring="${ring}" d="M${pts.join(' L')} Z" fill="none" stroke="#b4b4b4" stroke-width="${ring === 100 ? 1.5 : 1}"/>`);
     } else {
       rings.push(`<circle class="radar-ring" data-ring="${ring}" cx="${cx}" cy="${cy}" r="${f((R * ring) / 100)}" fill="none" stroke="#b4b4b4" stroke-width="${ring === 100 ? 1.5 : 1}"/>`);
@@ -231,13 +219,23 @@ export function renderRadarSvg(input: RadarInput, options: RadarOptions = {}): s
     const y = cy + ((R * ring) / 100) * Math.sin(ringAngle);
     return `<text class="radar-ring-value" x="${f(x)}" y="${f(y - 3)}" text-anchor="middle" font-size="12" fill="#4a4a4a" stroke="#ffffff" stroke-width="3" paint-order="stroke">${ring}</text>`;
   });
+  return { rings, ringLabels };
+}
 
-  // ── axes and their labels ──
+/** Axes that some series has no value on: their label gets a « * » and the footnote explains it. */
+function axesWithoutValue(input: RadarInput): Set<number> {
   const nullAxes = new Set<number>();
-  series.forEach((s) => axes.forEach((_, i) => {
+  input.series.forEach((s) => input.axes.forEach((_, i) => {
     const v = s.values[i];
     if (v === null || v === undefined || !Number.isFinite(v)) nullAxes.add(i);
   }));
+  return nullAxes;
+}
+
+/** Axis lines and their wrapped labels; `top` and `bottom`: how far the labels reach, for the viewBox. */
+function axesSvg(axes: readonly RadarAxis[], nullAxes: ReadonlySet<number>): { axisLines: string[]; labels: string[]; top: number; bottom: number } {
+  const { cx, cy, radius: R } = RADAR;
+  const n = axes.length;
   const axisLines: string[] = [];
   const labels: string[] = [];
   let top = cy - R;
@@ -264,8 +262,14 @@ export function renderRadarSvg(input: RadarInput, options: RadarOptions = {}): s
     const ny = sin < -0.3 ? ly - 4 : sin > 0.3 ? ly + 30 : ly + 12;
     labels.push(`<text class="radar-label-number" display="none" aria-hidden="true" x="${f(lx)}" y="${f(ny)}" text-anchor="${anchor}" font-size="36" font-weight="700" fill="#1a1a1a">${i + 1}</text>`);
   });
+  return { axisLines, labels, top, bottom };
+}
 
-  // ── series: polygons (drawn under the collective/after ones), markers ──
+/** One polygon per series (the collective/after ones drawn last, on top), its markers, and with one series its values. */
+function seriesSvg(input: RadarInput, styles: readonly SeriesStyle[]): { polygons: string[]; markers: string[] } {
+  const { cx, cy, radius: R } = RADAR;
+  const { axes, series } = input;
+  const n = axes.length;
   const order = series.map((_, i) => i).sort((a, b) => rank(series[a]!.kind) - rank(series[b]!.kind) || a - b);
   const polygons: string[] = [];
   const markers: string[] = [];
@@ -300,13 +304,16 @@ export function renderRadarSvg(input: RadarInput, options: RadarOptions = {}): s
       });
     }
   }
+  return { polygons, markers };
+}
 
-  // ── legend (several series) and footnote ──
+/** The legend (several series) and the footnote on axes without value, from `y` down; returns where they end. */
+function legendSvg(input: RadarInput, styles: readonly SeriesStyle[], nullAxes: ReadonlySet<number>, withLegend: boolean, y: number): { legend: string[]; y: number } {
+  const { series } = input;
   const legend: string[] = [];
-  let y = bottom + 14;
-  if (series.length > 1 && options.legend !== false) {
+  if (series.length > 1 && withLegend) {
     const colWidth = 220;
-    const perRow = Math.max(1, Math.floor((W - 20) / colWidth));
+    const perRow = Math.max(1, Math.floor((RADAR.width - 20) / colWidth));
     const legendItems = series.map((serie, i) => {
       const style = styles[i]!;
       const col = i % perRow;
@@ -331,13 +338,32 @@ export function renderRadarSvg(input: RadarInput, options: RadarOptions = {}): s
     legend.push(`<text class="radar-footnote" x="20" y="${f(y + 8)}" font-size="14" fill="#4a4a4a">${escapeHtml(note)}</text>`);
     y += 20;
   }
+  return { legend, y };
+}
 
-  const minY = Math.floor(Math.min(0, top - 6));
-  const height = Math.ceil(y + 4 - minY);
+/**
+ * The radar as an SVG string, ready to inline in an HTML page (no script, no external resource).
+ * Values are 0..100 (clamped); one polygon per series; a legend under the chart when there are
+ * several series.
+ */
+export function renderRadarSvg(input: RadarInput, options: RadarOptions = {}): string {
+  const id = safeId(options.id);
+  const title = clean(options.title ?? 'Repères par entrée');
+  const n = input.axes.length;
+  const { cx, cy, radius: R, width: W } = RADAR;
   if (n === 0) {
     return `<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 0 ${W} 60" role="img" aria-labelledby="${id}-title"><title id="${id}-title">${escapeHtml(title)}</title><text x="20" y="35" font-size="14">Aucune entrée à représenter.</text></svg>`;
   }
-  out.push(
+  const styles = seriesStyles(input.series);
+  const nullAxes = axesWithoutValue(input);
+  const { rings, ringLabels } = ringsSvg(n);
+  const { axisLines, labels, top, bottom } = axesSvg(input.axes, nullAxes);
+  const { polygons, markers } = seriesSvg(input, styles);
+  const { legend, y } = legendSvg(input, styles, nullAxes, options.legend !== false, bottom + 14);
+
+  const minY = Math.floor(Math.min(0, top - 6));
+  const height = Math.ceil(y + 4 - minY);
+  return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 ${minY} ${W} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" data-cx="${cx}" data-cy="${cy}" data-r="${R}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', Arial, sans-serif">`,
     `<title id="${id}-title">${escapeHtml(title)}</title>`,
     `<desc id="${id}-desc">${escapeHtml(radarSummary(input))}</desc>`,
@@ -346,8 +372,7 @@ export function renderRadarSvg(input: RadarInput, options: RadarOptions = {}): s
     `<g class="radar-labels">${labels.join('')}</g>`,
     ...legend,
     '</svg>',
-  );
-  return out.join('');
+  ].join('');
 }
 
 function rank(kind: RadarSeriesKind): number {

@@ -71,7 +71,8 @@ export function buildProgram(baseIo: Io, setExit: (code: number) => void): Comma
     .addOption(new Option('-f, --format <format>', 'format du rapport').choices(['md', 'json', 'html', 'csv']).default('md'))
     .option('-o, --out <fichier>', 'fichier où écrire le rapport')
     .option('--template <fichier>', 'modèle Handlebars à utiliser à la place du modèle intégré')
-    .option('--force', 'remplacer le fichier --out s’il existe')
+    .option('--full', 'rapport complet : autres actions, détail par entrée, dossier de candidature, méthode')
+    .option('--force', "remplacer le fichier --out s'il existe")
     .option('--anonymous', 'remplace le nom de chaque participant par « Participant A, B, C… »')
     .action(async (files: string[], options) => {
       const { runReport } = await import('./commands/report.js');
@@ -98,7 +99,7 @@ export function buildProgram(baseIo: Io, setExit: (code: number) => void): Comma
     .option('--parcours <id>', 'questionnaire (--format form) : seulement les questions de ce parcours court (ex. essentiel)')
     .addOption(new Option('-f, --format <format>', 'format : md, html (à imprimer) ou form (questionnaire à remplir dans un navigateur)').choices(['md', 'html', 'form']).default('md'))
     .option('-o, --out <fichier>', 'fichier où écrire la fiche')
-    .option('--force', 'remplacer le fichier --out s’il existe')
+    .option('--force', "remplacer le fichier --out s'il existe")
     .action(async (options) => {
       const { runGrid } = await import('./commands/grid.js');
       setExit(await runGrid(options, io));
@@ -121,7 +122,7 @@ export function buildProgram(baseIo: Io, setExit: (code: number) => void): Comma
     .option('-g, --grid <fichier>', 'grille de questions (par défaut : la grille CAP PTCE intégrée)')
     .addOption(new Option('-f, --format <format>', 'format').choices(['md', 'json', 'html']).default('md'))
     .option('-o, --out <fichier>', 'fichier où écrire la comparaison')
-    .option('--force', 'remplacer le fichier --out s’il existe')
+    .option('--force', "remplacer le fichier --out s'il existe")
     .action(async (before: string, after: string, options) => {
       const { runCompare } = await import('./commands/compare.js');
       setExit(await runCompare(before, after, options, io));
@@ -162,7 +163,7 @@ const COMMANDER_FR: [RegExp, string][] = [
   [/unknown command '([^']+)'/, 'commande inconnue « $1 »'],
   [/missing required argument '([^']+)'/, 'argument manquant « $1 »'],
   [/option '([^']+)' argument missing/, "l'option « $1 » attend une valeur"],
-  [/too many arguments for '([^']+)'. Expected (\d+) arguments? but got (\d+)\./, 'trop d’arguments pour « $1 » : $2 attendu(s), $3 reçu(s)'],
+  [/too many arguments for '([^']+)'. Expected (\d+) arguments? but got (\d+)\./, "trop d'arguments pour « $1 » : $2 attendu(s), $3 reçu(s)"],
   [/option '([^']+)' argument '([^']+)' is invalid. Allowed choices are (.+)\./, "valeur « $2 » invalide pour « $1 » : choix possibles $3"],
   [/command-argument value '([^']+)' is invalid for argument '([^']+)'. Allowed choices are (.+)\./, "valeur « $1 » invalide pour « $2 » : choix possibles $3"],
   [/\(Did you mean (.+)\?\)/, '(vouliez-vous dire $1 ?)'],

@@ -76,7 +76,7 @@ export function actionPlanRows(data: ReportData): ActionPlanRow[] {
   }
   for (const c of data.clarify) {
     const q = questions.get(c.question);
-    const who = isWorkshop(data) ? 'Personne n’a pu répondre sur l’échelle (« Je ne sais pas »)' : 'Réponse « Je ne sais pas »';
+    const who = isWorkshop(data) ? "Personne n'a pu répondre sur l'échelle (« Je ne sais pas »)" : 'Réponse « Je ne sais pas »';
     const notes = isWorkshop(data)
       ? (q?.responses ?? []).filter((r) => r.note).map((r) => `${r.respondent} : ${r.note}`).join('\n')
       : c.note;

@@ -12,6 +12,7 @@ import { didYouMean } from '../text/suggest.js';
 import { markdownView } from '../render/markdown.js';
 import { COMMON_HELPERS, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from '../render/templating.js';
 import { stripControl } from '../text/escape.js';
+import { frenchMarkdown } from '../text/typography.js';
 
 export const WORKSHEET_TEMPLATE = 'worksheet.md.hbs';
 
@@ -255,5 +256,5 @@ export function worksheetView(data: WorksheetData): unknown {
 export function renderWorksheetMarkdown(data: WorksheetData, templateSource: string): string {
   const { hb, knownHelpers } = handlebars();
   const template = hb.compile(templateSource, { noEscape: true, strict: false, knownHelpers, knownHelpersOnly: true, preventIndent: true });
-  return tidyMarkdown(template(worksheetView(data), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
+  return frenchMarkdown(tidyMarkdown(template(worksheetView(data), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false })));
 }

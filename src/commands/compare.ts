@@ -49,7 +49,7 @@ export async function runCompare(before: string, after: string, options: Compare
     {
       ...emissionOf(entry, content, format, options),
       answers: [before, after].map((f) => resolve(io.cwd, f)),
-      viewHint: 'Pour l’enregistrer : ajoutez --out FICHIER.md',
+      viewHint: "Pour l'enregistrer : ajoutez --out FICHIER.md",
     },
     io,
   );

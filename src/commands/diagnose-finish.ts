@@ -1,11 +1,11 @@
-// The end of `diagnose`: the report is written (with `report`'s own writer: atomic, and never over
-// a file cap-ptce did not write for these answers), shown rendered in the terminal, followed by
-// the three most important next steps and the paths. One function, so that the questionnaire does
-// not depend on how the report is built.
+// The end of `diagnose`: the complete report is written (with `report`'s own writer: atomic, and
+// never over a file cap-ptce did not write for these answers); the screen shows a short summary
+// (level per entrée, the three next steps, where the files are), not the whole report scrolled
+// past. One function, so that the questionnaire does not depend on how the report is built.
 import type { GridIndex } from '../model/grid-index.js';
 import type { AnswersFile } from '../model/schema.js';
-import { stripControl } from '../text/escape.js';
 import { pathBasis, trimToPath } from '../model/paths.js';
+import { renderEndScreen } from '../render/end-screen.js';
 import { ExitCode, UserError } from '../errors.js';
 import { wantsColor, type Io } from '../io/io.js';
 import { displayPath } from '../io/load.js';
@@ -31,32 +31,18 @@ export async function checkReportTarget(out: string, answersPath: string): Promi
 }
 
 export async function finishDiagnose(index: GridIndex, file: AnswersFile, out: string, answersPath: string, io: Io): Promise<FinishResult> {
-  const [{ buildReport, nextSteps }, { DEFAULT_TEMPLATE, renderReportMarkdown }, { renderForTerminal }, { writeReport }] = await Promise.all([
+  const [{ buildReport }, { DEFAULT_TEMPLATE, renderReportMarkdown }, { writeReport }] = await Promise.all([
     import('../analysis/report.js'),
     import('../render/markdown.js'),
-    import('../render/terminal.js'),
     import('../io/report-file.js'),
   ]);
   // A short path: the report speaks of the questions asked, and says what the full grid adds.
   const basis = pathBasis(index, [file]);
   const built = buildReport(basis.index, [trimToPath(file, index, basis)], { now: io.now(), sourceLabel: displayPath(answersPath, io.cwd) });
   const data = basis.shortPath ? { ...built, shortPath: basis.shortPath } : built;
-  const markdown = renderReportMarkdown(data, packagedTemplate(DEFAULT_TEMPLATE));
+  // The file is the complete report (the person's own words for the application); the screen is short.
+  const markdown = renderReportMarkdown(data, packagedTemplate(DEFAULT_TEMPLATE), undefined, { full: true });
   const written = writeReport(out, markdown, { answers: answersPath, format: 'md' });
-
-  const say = (line = ''): void => io.stdout(`${line}\n`);
-  const rendered = await renderForTerminal(markdown, io.columns, wantsColor(io));
-  say();
-  io.stdout(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
-  const steps = nextSteps(data, 3);
-  if (steps.length > 0) {
-    say();
-    const title = steps.length === 1 ? 'La prochaine étape' : `Les ${steps.length === 2 ? 'deux' : 'trois'} prochaines étapes`;
-    say(`━━ ${title} ━━`);
-    steps.forEach((s, i) => say(`  ${i + 1}. ${stripControl(s)}`));
-  }
-  say();
-  say(`Réponses : ${answersPath}`);
-  say(`Rapport complet : ${displayPath(written, io.cwd)}`);
+  io.stdout(renderEndScreen(data, { answers: answersPath, report: displayPath(written, io.cwd), columns: io.columns, color: wantsColor(io) }));
   return { path: written };
 }

@@ -203,7 +203,7 @@ class Session {
     } catch (error) {
       if (!(error instanceof FileChangedError)) throw error;
       throw new UserError(error.message, ExitCode.invalid, [
-        'Cette réponse-ci n’a pas été enregistrée ; celles déjà dans le fichier sont intactes.',
+        "Cette réponse-ci n'a pas été enregistrée ; celles déjà dans le fichier sont intactes.",
         `Pour reprendre depuis les réponses enregistrées (une seule session à la fois) : ${resumeCommand(this.options)}`,
       ]);
     }
@@ -230,7 +230,7 @@ class Session {
     this.index = loaded.index;
     this.flow = buildFlow(this.index, this.options.entries, this.options.parcours);
     if (this.flow.refs.length === 0) {
-      throw new UserError('Les entrées choisies ne contiennent aucune question : choisissez-en d’autres avec --entries.', ExitCode.usage);
+      throw new UserError("Les entrées choisies ne contiennent aucune question : choisissez-en d'autres avec --entries.", ExitCode.usage);
     }
     const { checkReportTarget } = await import('./diagnose-finish.js');
     await checkReportTarget(this.outPath, this.answersPath);
@@ -257,7 +257,7 @@ class Session {
       pos = firstOpenPosition(this.flow, this.file!);
       if (pos !== null) {
         const ref = this.flow.refs[pos]!;
-        this.say(`Reprise à la question ${ref.questionIndex + 1} de l’entrée « ${stripControl(ref.entry.title)} ».`);
+        this.say(`Reprise à la question ${ref.questionIndex + 1} de l'entrée « ${stripControl(ref.entry.title)} ».`);
       }
     } else {
       const step = nextStep(this.flow, -1, this.file!);
@@ -317,7 +317,7 @@ class Session {
       const backup = backupPath(this.answersPath, this.io.now());
       const next = afterChoice(await this.adapter.askBrokenFile(this.shown(backup), this.ctx), false);
       if (next.start === 'stop') {
-        this.say(`Rien n’a été modifié. Corrigez le fichier (détail : cap-ptce validate ${shellArg(shown)}) puis relancez, ou choisissez « Recommencer ».`);
+        this.say(`Rien n'a été modifié. Corrigez le fichier (détail : cap-ptce validate ${shellArg(shown)}) puis relancez, ou choisissez « Recommencer ».`);
         return ExitCode.invalid;
       }
       this.makeBackup(backup);
@@ -369,7 +369,7 @@ class Session {
       this.previousIdentity = { ...file.project, respondent: file.respondent };
       return 'beginning';
     }
-    if (next.backup === 'copy') this.makeBackup(backup, 'Copie du fichier tel qu’il était');
+    if (next.backup === 'copy') this.makeBackup(backup, 'Copie du fichier tel qu'il était');
     file = adoptGrid(file, this.index);
     this.file = file;
     if (file !== result.answers) this.save(file);
@@ -384,7 +384,7 @@ class Session {
         break;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-          throw new UserError(`Impossible de garder une copie de ${this.shown(this.answersPath)} (${(error as NodeJS.ErrnoException).code ?? String(error)}) : rien n’a été modifié.`, ExitCode.usage);
+          throw new UserError(`Impossible de garder une copie de ${this.shown(this.answersPath)} (${(error as NodeJS.ErrnoException).code ?? String(error)}) : rien n'a été modifié.`, ExitCode.usage);
         }
         target = backupPath(this.answersPath, this.io.now());
       }
@@ -430,7 +430,7 @@ class Session {
       this.showEntryHeader(ref);
       const text = stripControl(ref.question.text);
       const short = text.length > 60 ? `${text.slice(0, 59)}…` : text;
-      this.say(`↷ Question ${ref.questionIndex + 1}/${ref.entry.questions.length} passée, sans objet d’après vos réponses : « ${short} »`);
+      this.say(`↷ Question ${ref.questionIndex + 1}/${ref.entry.questions.length} passée, sans objet d'après vos réponses : « ${short} »`);
     }
   }
 
@@ -466,7 +466,7 @@ class Session {
     if (asked.kind === 'back') return 'back';
     if (asked.kind === 'skip') {
       this.record(ref, { value: undefined });
-      this.say('  ✔ Sans réponse pour l’instant.');
+      this.say("  ✔ Sans réponse pour l'instant.");
     } else {
       this.record(ref, { value: asked.value as AnswerPatch['value'] });
       this.say(`  ✔ ${formatValue(ref, asked.value)}`);
@@ -515,7 +515,7 @@ class Session {
       const kept = n === 0 ? 'aucune réponse encore, projet enregistré' : plural(n, 'réponse enregistrée', 'réponses enregistrées');
       return `Interrompu : ${kept} dans ${shown}. Pour reprendre : ${resume}`;
     }
-    if (this.existed) return `Interrompu : rien n’a été modifié, vos réponses restent dans ${shown}. Pour reprendre : ${resume}`;
+    if (this.existed) return `Interrompu : rien n'a été modifié, vos réponses restent dans ${shown}. Pour reprendre : ${resume}`;
     return `Interrompu avant la première réponse : aucun fichier écrit. Pour commencer : npx cap-ptce diagnose`;
   }
 }
@@ -524,9 +524,9 @@ export async function runDiagnose(options: DiagnoseOptions, io: Io): Promise<num
   if (!io.isInteractive) {
     const answers = shellArg(options.answers ?? DEFAULT_ANSWERS);
     throw new UserError(
-      'cap-ptce diagnose pose des questions : lancez-le dans un terminal (ici, l’entrée ou la sortie n’est pas un terminal, rien n’a été demandé).',
+      "cap-ptce diagnose pose des questions : lancez-le dans un terminal (ici, l'entrée ou la sortie n'est pas un terminal, rien n'a été demandé).",
       ExitCode.usage,
-      [`Pour produire un rapport à partir d’un fichier de réponses : npx cap-ptce report ${answers}`, `Pour vérifier un fichier de réponses : npx cap-ptce validate ${answers}`],
+      [`Pour produire un rapport à partir d'un fichier de réponses : npx cap-ptce report ${answers}`, `Pour vérifier un fichier de réponses : npx cap-ptce validate ${answers}`],
     );
   }
   const session = new Session(options, io);

@@ -32,6 +32,8 @@ export interface ReportOptions {
   force?: boolean;
   /** Participants become « Participant A, B, C… » in every format (core/anonymize.ts). */
   anonymous?: boolean;
+  /** The complete report instead of the short one (Markdown and HTML; JSON and CSV always carry everything). */
+  full?: boolean;
 }
 
 export type ReportFormat = 'md' | 'json' | 'html';
@@ -109,7 +111,7 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io, st
   const format = options.format ?? 'md';
   if (format !== 'md' && format !== 'json' && format !== 'csv' && format !== 'html') throw new UserError(`Format inconnu « ${stripControl(String(format))} » : md, json, html ou csv.`, ExitCode.usage);
   if (args.length === 0) throw new UserError('Indiquez un fichier de réponses, par exemple : cap-ptce report cap-ptce-reponses.yaml', ExitCode.usage);
-  if (options.template && format !== 'md') throw new UserError(`--template ne s’applique qu’au format md : le ${format.toUpperCase()} a une forme fixe.`, ExitCode.usage);
+  if (options.template && format !== 'md') throw new UserError(`--template ne s'applique qu'au format md : le ${format.toUpperCase()} a une forme fixe.`, ExitCode.usage);
 
   // Paths as typed when the command runs in the process's folder, so that messages show them as is.
   const userPath = (p: string): string => (io.cwd === process.cwd() ? p : resolve(io.cwd, p));
@@ -161,7 +163,7 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io, st
   // Rendered as the registry says for this document and format; --template replaces the Markdown template.
   const entry = DOCUMENTS[workshop ? 'workshop' : 'report'][format] as DocumentFormat<ReportData>;
   const sources = options.template ? [readUserFile(userPath(options.template), 'modèle', 1024 * 1024)] : entry.templates.map(packagedTemplate);
-  const content = entry.render(data, sources, options.template ? userPath(options.template) : undefined);
+  const content = entry.render(data, sources, options.template ? userPath(options.template) : undefined, { full: options.full === true });
   return { data, content, format, workshop, files };
 }
 
@@ -197,6 +199,7 @@ export async function runReport(args: string[], options: ReportOptions, io: Io):
       // The marker names the arguments (a folder stays a folder), so a re-run with the same ones may update the file.
       answers: entry.marked ? markerAnswers(args, options, io) : null,
       ...(rendered.format === 'csv' ? { detail: `, ${plural(actions, 'action', 'actions')}` } : {}),
+      viewHint: `Pour enregistrer ce${rendered.workshop ? 'tte synthèse' : ' rapport'} : --out FICHIER.md${options.full ? '' : ' ; --full pour le rapport complet'}`,
     },
     io,
   );

@@ -7,15 +7,15 @@
 //   --out -                         stdout                      stdout   stdout
 //   stdout is a pipe or a file      stdout (raw)                stdout   stdout
 //   stdout is a terminal            shown, rendered for it;     stdout   written to the
-//                                   also saved to the default            document's default
-//                                   path when it has one                 path
+//                                   nothing written (a view:             document's default
+//                                   --out saves it)                      path
 //
 // Writing: atomic; a document derived from answers files carries cap-ptce's marker, so that a
 // re-run for the same answers may update it; any other existing file is kept unless --force.
 import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { renderForTerminal } from '../render/terminal.js';
-import { checkNewFileTarget, displayPath, fileExists, writeFileAtomic } from './files.js';
+import { checkNewFileTarget, displayPath, writeFileAtomic } from './files.js';
 import { wantsColor, type Io } from './io.js';
 import { checkOverwrite, writeReport } from './report-file.js';
 import type { DocumentFormat } from '../render/registry.js';
@@ -28,10 +28,8 @@ export type OutputAction =
   | 'stdout'
   /** Written to --out. */
   | 'file'
-  /** Rendered for the terminal, nothing written. */
+  /** Rendered for the terminal, nothing written (a leftover file never stops the view). */
   | 'view'
-  /** Rendered for the terminal and saved to the default path. */
-  | 'view-and-save'
   /** Written to the default path (a page or a spreadsheet is not for a terminal). */
   | 'default-file';
 
@@ -49,7 +47,7 @@ export function outputPolicy({ format, out, stdoutIsTTY, hasDefaultPath }: Polic
   if (out === '-') return 'stdout';
   if (out !== undefined) return 'file';
   if (!stdoutIsTTY || format === 'json') return 'stdout';
-  if (format === 'md') return hasDefaultPath ? 'view-and-save' : 'view';
+  if (format === 'md') return 'view';
   if (!hasDefaultPath) return 'stdout';
   return 'default-file';
 }
@@ -104,7 +102,7 @@ export function checkEmitTarget(e: Pick<Emission, 'format' | 'out' | 'force' | '
 
 function targetOf(action: OutputAction, e: Pick<Emission, 'out' | 'defaultPath'>, io: Pick<Io, 'cwd'>): string | null {
   if (action === 'file') return resolve(io.cwd, e.out!);
-  if (action === 'view-and-save' || action === 'default-file') return resolve(io.cwd, e.defaultPath!);
+  if (action === 'default-file') return resolve(io.cwd, e.defaultPath!);
   return null;
 }
 
@@ -133,17 +131,6 @@ export async function emit(e: Emission, io: Io): Promise<EmitResult> {
       await showOnTerminal(e.content, io);
       if (e.viewHint) io.stderr(`${e.viewHint}\n`);
       return { action, path: null };
-    }
-    case 'view-and-save': {
-      const target = targetOf(action, e, io)!;
-      const existed = fileExists(target);
-      checkTarget(target, e);
-      const shown = await renderForTerminal(e.content, io.columns, wantsColor(io));
-      write(target, e);
-      io.stdout(shown.endsWith('\n') ? shown : `${shown}\n`);
-      const done = existed ? (e.feminine ? 'mise à jour' : 'mis à jour') : e.feminine ? 'enregistrée' : 'enregistré';
-      io.stderr(`${e.noun} ${done} : ${displayPath(target)}${DEFAULT_NOTE}\n`);
-      return { action, path: target };
     }
     case 'file':
     case 'default-file': {

@@ -86,7 +86,7 @@ export function summarizePath(index: GridIndex, id: string): PathSummary {
 export function pathAddsSentence(summary: PathSummary): string {
   const extra = summary.fullCount - summary.questionCount;
   if (extra === 0) return 'Ce parcours couvre toute la grille.';
-  const parts = summary.adds.map((a) => `${a.title} (${a.whole ? 'toute l’entrée, ' : ''}${a.count} ${a.count > 1 ? 'questions' : 'question'})`);
+  const parts = summary.adds.map((a) => `${a.title} (${a.whole ? "toute l'entrée, " : ''}${a.count} ${a.count > 1 ? 'questions' : 'question'})`);
   return `La grille complète ajoute ${extra} ${extra > 1 ? 'questions' : 'question'} : ${parts.join(', ')}.`;
 }
 

@@ -134,7 +134,7 @@ export async function askMulti(ref: QuestionRef, current: string[] | undefined, 
     description: choiceDescription(ref, c),
   }));
   if (options.canGoBack) items.push(new Separator(' '), { value: BACK, name: `${BACK_LABEL} (cochez-la puis Entrée)` });
-  const values = await tickMany('Cochez tout ce qui s’applique, puis Entrée :', items, ctx);
+  const values = await tickMany("Cochez tout ce qui s'applique, puis Entrée :", items, ctx);
   if (values.includes(BACK)) return { kind: 'back' };
   return { kind: 'answer', value: values };
 }
@@ -227,7 +227,7 @@ export async function askExamples(ref: QuestionRef, current: string[] | undefine
     { value: ADD_OWN, name: '+ ajouter un exemple à vous…' },
   ];
   const lead = ref.question.examplesLead ? `${label(ref.question.examplesLead)} ` : '';
-  const chosen = await tickMany(`${lead}Quels exemples s’appliquent à votre projet ?`, items, ctx);
+  const chosen = await tickMany(`${lead}Quels exemples s'appliquent à votre projet ?`, items, ctx);
   const result = chosen.filter((v) => v !== ADD_OWN);
   if (chosen.includes(ADD_OWN)) {
     for (;;) {
@@ -266,7 +266,7 @@ export interface ResumeSummary {
 export async function askResumeOrRestart(summary: ResumeSummary, ctx: AskContext = {}): Promise<ResumeChoice> {
   const { select } = await load();
   const resumeName = summary.nextQuestion
-    ? `Reprendre là où je m’étais arrêté (${summary.answered}/${summary.total} réponses)`
+    ? `Reprendre là où je m'étais arrêté (${summary.answered}/${summary.total} réponses)`
     : `Reprendre : toutes les questions ont une réponse, écrire le rapport`;
   return select<ResumeChoice>(
     {
@@ -274,7 +274,7 @@ export async function askResumeOrRestart(summary: ResumeSummary, ctx: AskContext
       choices: [
         { value: 'resume', name: resumeName, ...(summary.nextQuestion ? { description: `Prochaine question : ${label(summary.nextQuestion)}` } : {}) },
         { value: 'review', name: 'Revoir mes réponses depuis la première question' },
-        { value: 'restart', name: 'Recommencer à zéro', description: `L’ancien fichier est gardé en copie : ${label(summary.backupName)}` },
+        { value: 'restart', name: 'Recommencer à zéro', description: `L'ancien fichier est gardé en copie : ${label(summary.backupName)}` },
       ],
       loop: false,
       theme: listTheme,
@@ -292,8 +292,8 @@ export async function askBrokenFile(backupName: string, ctx: AskContext = {}): P
     {
       message: 'Que voulez-vous faire ?',
       choices: [
-        { value: 'restart', name: 'Recommencer avec un nouveau fichier', description: `L’ancien fichier est gardé tel quel : ${label(backupName)}` },
-        { value: 'quit', name: 'Arrêter ici pour corriger le fichier (rien n’est modifié)' },
+        { value: 'restart', name: 'Recommencer avec un nouveau fichier', description: `L'ancien fichier est gardé tel quel : ${label(backupName)}` },
+        { value: 'quit', name: "Arrêter ici pour corriger le fichier (rien n'est modifié)" },
       ],
       loop: false,
       theme: listTheme,

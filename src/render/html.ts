@@ -23,6 +23,7 @@ import type { WorksheetData } from '../analysis/worksheet.js';
 import { isWorkshop, respondentEntryScores, statusText, workshopSpread, type QuestionSpread } from './html-workshop.js';
 import { stripControl, stripControlKeepLines } from '../text/escape.js';
 import { trimLineEnds } from '../text/trim.js';
+import { frenchHtml } from '../text/typography.js';
 
 export const REPORT_HTML_TEMPLATE = 'report.html.hbs';
 export const WORKSHEET_HTML_TEMPLATE = 'worksheet.html.hbs';
@@ -64,7 +65,7 @@ export function renderPage(name: string, templateSource: string, styleSource: st
     allowProtoPropertiesByDefault: false,
     allowProtoMethodsByDefault: false,
   });
-  return `${trimLineEnds(html.replace(/\r\n?/g, '\n')).replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${trimLineEnds(frenchHtml(html).replace(/\r\n?/g, '\n')).replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
 /** A CSS string literal: letters, digits and spaces as is, everything else as a CSS escape. */
@@ -182,14 +183,15 @@ function entryView(data: ReportData, e: EntryReport, spreads: Map<string, Questi
 }
 
 /** The view of report.html.hbs: the report data, escaped by the template, plus what the page draws. */
-export function reportHtmlView(data: ReportData): Record<string, unknown> {
+export function reportHtmlView(data: ReportData, options: { full?: boolean } = {}): Record<string, unknown> {
+  const full = options.full === true;
   const workshop = isWorkshop(data);
   const radar = reportRadar(data);
   const styles = seriesStyles(radar.series);
   const spread = isWorkshop(data) ? workshopSpread(data) : null;
   const spreads = spread ? new Map(spread.all.map((r) => [r.id, r])) : null;
   const perRespondent = workshop ? respondentEntryScores(data) : [];
-  const heading = workshop ? 'Synthèse d’atelier PTCE' : 'Rapport de préparation PTCE';
+  const heading = workshop ? "Synthèse d'atelier PTCE" : 'Rapport de préparation PTCE';
   return {
     ...htmlView({ ...data, entries: data.entries.map((e) => entryView(data, e, spreads)) }),
     heading,
@@ -225,13 +227,19 @@ export function reportHtmlView(data: ReportData): Record<string, unknown> {
     nav: [
       { href: '#synthese', label: 'Synthèse' },
       ...(workshop ? [{ href: '#partage', label: 'Constats partagés ?' }] : []),
-      { href: '#appui', label: 'Points d’appui' },
+      { href: '#appui', label: "Points d'appui" },
       { href: '#ecarts', label: 'Écarts à combler' },
-      { href: '#vigilance', label: 'Points de vigilance' },
-      { href: '#detail', label: 'Détail par entrée' },
-      { href: '#dossier', label: 'Vers le dossier' },
+      ...(data.programmes.length > 0 ? [{ href: '#programmes', label: 'Appels et dispositifs' }] : []),
+      ...(full
+        ? [
+            { href: '#vigilance', label: 'Points de vigilance' },
+            { href: '#detail', label: 'Détail par entrée' },
+            { href: '#dossier', label: 'Vers le dossier' },
+          ]
+        : []),
       { href: '#methode', label: 'Méthode' },
     ],
+    full,
   };
 }
 
@@ -241,8 +249,8 @@ export function reportHtmlView(data: ReportData): Record<string, unknown> {
  * templates/style.css (both read by the IO layer: packagedTemplate(REPORT_HTML_TEMPLATE),
  * packagedTemplate(HTML_STYLE)).
  */
-export function renderReportHtml(data: ReportData, templateSource: string, styleSource: string): string {
-  return renderPage(REPORT_HTML_TEMPLATE, templateSource, styleSource, reportHtmlView(data));
+export function renderReportHtml(data: ReportData, templateSource: string, styleSource: string, options: { full?: boolean } = {}): string {
+  return renderPage(REPORT_HTML_TEMPLATE, templateSource, styleSource, reportHtmlView(data, options));
 }
 
 // ───────────────────────────── the worksheet ─────────────────────────────

@@ -16,6 +16,7 @@ import { DomainError } from '../errors.js';
 import type { ReportData } from '../analysis/report.js';
 import { COMMON_HELPERS, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from './templating.js';
 import { stripControl } from '../text/escape.js';
+import { frenchMarkdown } from '../text/typography.js';
 
 export const DEFAULT_TEMPLATE = 'report.md.hbs';
 
@@ -107,15 +108,20 @@ export function markdownView(value: unknown, key = ''): unknown {
  * template is compiled with the same restricted instance. Errors in a template become a DomainError
  * naming `templateName` and the line.
  */
-export function renderReportMarkdown(data: ReportData, templateSource: string, templateName = 'de rapport'): string {
-  return renderTemplateMarkdown(data, templateSource, templateName);
+export function renderReportMarkdown(data: ReportData, templateSource: string, templateName = 'de rapport', options: RenderOptions = {}): string {
+  return renderTemplateMarkdown(data, templateSource, templateName, options);
+}
+
+export interface RenderOptions {
+  /** The complete report (`--full`): annex actions, detail per entrée, application file, method. Default: the short one. */
+  full?: boolean;
 }
 
 /**
  * Renders any cap-ptce data (a report, a workshop synthesis, a comparison) through a Markdown
  * template, with the same escaping and the same restricted Handlebars instance.
  */
-export function renderTemplateMarkdown(data: object, templateSource: string, templateName = 'de rapport'): string {
+export function renderTemplateMarkdown(data: object, templateSource: string, templateName = 'de rapport', options: RenderOptions = {}): string {
   const source = templateSource;
   const { hb, knownHelpers } = handlebars();
   let template: Handlebars.TemplateDelegate;
@@ -127,11 +133,11 @@ export function renderTemplateMarkdown(data: object, templateSource: string, tem
     throw templateError(templateName, error);
   }
   try {
-    const out = template(markdownView(data), {
+    const out = template({ ...(markdownView(data) as object), full: options.full === true }, {
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,
     });
-    return tidyMarkdown(out);
+    return frenchMarkdown(tidyMarkdown(out));
   } catch (error) {
     throw templateError(templateName, error);
   }
@@ -147,6 +153,6 @@ function templateError(name: string, error: unknown): DomainError {
   const detail = message.split('\n').slice(1).filter((l) => l.trim());
   return new DomainError('invalid-input', `Le modèle ${name}${where} ne peut pas être utilisé : ${first || 'erreur de syntaxe Handlebars'}`, [
     ...detail.slice(0, 4),
-    'Voir le modèle intégré templates/report.md.hbs pour les champs et les aides disponibles (eq, gt, join, plural, percent, or, heading, lower).',
+    'Voir le modèle intégré templates/report.md.hbs pour les champs et les aides disponibles (eq, gt, any, join, plural, percent, or, heading, lower) ; full vaut vrai avec --full.',
   ]);
 }

@@ -22,8 +22,8 @@ export const COMPARE_TEMPLATE = 'compare.md.hbs';
 export interface DocumentFormat<D> {
   /** Packaged templates the renderer reads, in the order `render` takes their sources. */
   templates: readonly string[];
-  /** Pure: the data and the templates' sources in, the document out. */
-  render(data: D, sources: readonly string[], templateName?: string): string;
+  /** Pure: the data and the templates' sources in, the document out; `full`: the complete report (--full) rather than the short one. */
+  render(data: D, sources: readonly string[], templateName?: string, options?: { full?: boolean }): string;
   /** Where it goes on a terminal without --out (see io/emit.ts); null: shown on the terminal (md) or printed (json). */
   defaultPath: string | null;
   /** How messages name it, and whether that word is feminine (« écrite »). */
@@ -58,7 +58,7 @@ export const DOCUMENTS = {
   report: {
     md: {
       templates: [DEFAULT_TEMPLATE],
-      render: (data: ReportData, [t], name) => renderReportMarkdown(data, t!, name),
+      render: (data: ReportData, [t], name, options) => renderReportMarkdown(data, t!, name, options),
       defaultPath: 'cap-ptce-rapport.md',
       noun: 'Rapport',
       feminine: false,
@@ -67,7 +67,7 @@ export const DOCUMENTS = {
     json: { templates: [], render: (data: ReportData) => renderReportJson(data), defaultPath: null, noun: 'Rapport', feminine: false, marked: true },
     html: {
       templates: [REPORT_HTML_TEMPLATE, HTML_STYLE],
-      render: (data: ReportData, [t, s]) => renderReportHtml(data, t!, s!),
+      render: (data: ReportData, [t, s], _name, options) => renderReportHtml(data, t!, s!, options),
       defaultPath: 'cap-ptce-rapport.html',
       noun: 'Rapport',
       feminine: false,
@@ -79,7 +79,7 @@ export const DOCUMENTS = {
   workshop: {
     md: {
       templates: [WORKSHOP_TEMPLATE],
-      render: (data: WorkshopData, [t], name) => renderReportMarkdown(data, t!, name),
+      render: (data: WorkshopData, [t], name, options) => renderReportMarkdown(data, t!, name, options),
       defaultPath: 'cap-ptce-synthese.md',
       noun: 'Synthèse',
       feminine: true,
@@ -88,7 +88,7 @@ export const DOCUMENTS = {
     json: { templates: [], render: (data: WorkshopData) => renderWorkshopJson(data), defaultPath: null, noun: 'Synthèse', feminine: true, marked: true },
     html: {
       templates: [REPORT_HTML_TEMPLATE, HTML_STYLE],
-      render: (data: WorkshopData, [t, s]) => renderReportHtml(data, t!, s!),
+      render: (data: WorkshopData, [t, s], _name, options) => renderReportHtml(data, t!, s!, options),
       defaultPath: 'cap-ptce-synthese.html',
       noun: 'Synthèse',
       feminine: true,

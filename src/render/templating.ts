@@ -3,6 +3,7 @@
 // that the Markdown and HTML templates have in common. Pure.
 import Handlebars from 'handlebars';
 import { trimEndSpace, trimLineEnds } from '../text/trim.js';
+import { lowerFirst } from '../text/typography.js';
 
 type Helper = (...args: unknown[]) => unknown;
 
@@ -31,13 +32,12 @@ export const COMMON_HELPERS: Record<string, Helper> = {
   plural: (n, one, many) => `${typeof n === 'number' ? n : 0} ${n === 1 || n === 0 ? String(one) : String(many)}`,
   /** {{percent coveragePercent}} → "80 %", or "—" for null. */
   percent: (n) => (typeof n === 'number' ? `${n} %` : '—'),
+  /** {{#if (any a b)}}: whether any argument is truthy (logical or; `or` picks a value). */
+  any: (...args) => args.slice(0, -1).some(Boolean),
   /** {{or a b}}: the first value that is set. */
   or: (...args) => args.slice(0, -1).find((x) => x !== null && x !== undefined && x !== '') ?? '',
-  /** {{lower text}}: lower-cases the first letter, to continue a sentence. */
-  lower: (text) => {
-    const s = String(text ?? '');
-    return s.charAt(0).toLocaleLowerCase('fr') + s.slice(1);
-  },
+  /** {{lower text}}: lower-cases the first letter, to continue a sentence (not an acronym: « AMI », « SCIC »). */
+  lower: (text) => lowerFirst(String(text ?? '')),
   /** {{heading title}}: a heading without trailing punctuation. */
   heading: (text) => headingText(String(text ?? '')),
 };

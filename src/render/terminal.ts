@@ -1,6 +1,7 @@
 // Markdown rendered for a terminal (marked-terminal), with column widths fitted to the tables
 // cap-ptce writes. Pure apart from the lazy import: Markdown and a width in, text out.
 import { stripAnsi } from '../text/escape.js';
+import { MIN_WIDTH, TABLE_MIN_COLUMNS, tablesAsLists, wrapTerminal } from '../text/terminal-text.js';
 
 /**
  * Markdown rendered for a terminal with marked-terminal (imported here, lazily: it costs about
@@ -10,7 +11,9 @@ export async function renderForTerminal(markdown: string, columns = 80, color = 
   const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), import('marked-terminal')]);
   const width = Math.max(40, Math.min(columns, 120));
   const marked = new Marked();
-  marked.use(markedTerminal({ width: width - 2, reflowText: true, tab: 2, emoji: false, tableOptions: tableOptions(markdown, width) }));
+  // marked-terminal does not wrap list items on word boundaries: it renders unwrapped, and
+  // wrapTerminal wraps every line at the terminal's width, list items under their text.
+  marked.use(markedTerminal({ width: 10_000, reflowText: false, tab: 2, emoji: false, tableOptions: tableOptions(markdown, width) }));
   marked.use({
     renderer: {
       // marked-terminal prints the text of a tight list item as is (`**gras**`): parse its inline tokens.
@@ -22,7 +25,9 @@ export async function renderForTerminal(markdown: string, columns = 80, color = 
       },
     },
   });
-  const rendered = await marked.parse(markdown);
+  // Below 80 columns a table would cut words in its cells: it is shown as a list instead.
+  const source = columns < TABLE_MIN_COLUMNS ? tablesAsLists(markdown) : markdown;
+  const rendered = wrapTerminal(await marked.parse(source), Math.max(MIN_WIDTH, columns));
   // marked-terminal colours through its own chalk, whatever NO_COLOR says: strip them here.
   return color ? rendered : stripAnsi(rendered);
 }

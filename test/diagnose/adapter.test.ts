@@ -133,7 +133,7 @@ describe('examples, note, resume', () => {
   it('examples: the grid examples to tick, with their lead and a way to add one’s own', async () => {
     const r = await render(prompt((ctx) => askExamples(ref('objectifs.constats'), ['Mon enquête'], ctx)), {});
     const screen = r.getScreen();
-    expect(screen).toContain('Sur quoi s\'appuient-ils : Quels exemples s’appliquent à votre projet ?');
+    expect(screen).toContain("Sur quoi s'appuient-ils : Quels exemples s'appliquent à votre projet ?");
     expect(screen).toContain('◯ Diagnostics territoriaux');
     expect(screen).toContain('◉ Mon enquête (ajouté par vous)');
     expect(screen).toContain('ajouter un exemple à vous');
@@ -155,12 +155,12 @@ describe('examples, note, resume', () => {
       prompt((ctx) => askResumeOrRestart({ answered: 3, total: 7, nextQuestion: 'Qui compose le consortium ?', backupName: 'r.2026-11-26T10-00-00.bak.yaml' }, ctx)),
       {},
     );
-    expect(r.getScreen()).toContain('Reprendre là où je m’étais arrêté (3/7 réponses)');
+    expect(r.getScreen()).toContain("Reprendre là où je m'étais arrêté (3/7 réponses)");
     expect(r.getScreen()).toContain('Prochaine question : Qui compose le consortium ?');
     r.events.keypress('down');
     r.events.keypress('down');
     await r.nextRender();
-    expect(r.getScreen()).toContain('L’ancien fichier est gardé en copie : r.2026-11-26T10-00-00.bak.yaml');
+    expect(r.getScreen()).toContain("L'ancien fichier est gardé en copie : r.2026-11-26T10-00-00.bak.yaml");
     r.events.keypress('enter');
     await expect(r.answer).resolves.toBe('restart');
   });

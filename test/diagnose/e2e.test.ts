@@ -53,7 +53,7 @@ async function giveProject(s: Session): Promise<void> {
 /** First question in full: « Engagé » on the scale, the first example ticked, a note. */
 async function answerConstats(s: Session): Promise<void> {
   await s.choose('Où en êtes-vous ?', 2);
-  await s.waitFor('Quels exemples s’appliquent');
+  await s.waitFor("Quels exemples s'appliquent");
   await s.press(KEY.space, KEY.enter);
   await s.answer('Précisions à apporter', 'Diagnostic partagé en 2025');
 }
@@ -72,18 +72,18 @@ describe('diagnose in a terminal', () => {
     expect(header).toContain('Entrée 1/2 · Objectifs et vision stratégique');
     expect(header).toContain('« Description des objectifs et vision stratégique du PTCE »');
     expect(header).toContain('Entrée 1/2 · question 1/3 · 0 réponse sur 7 (0 %)');
-    expect(header).toContain('Exemples / précisions à apporter — Sur quoi s\'appuient-ils :');
+    expect(header).toContain("Exemples / précisions à apporter — Sur quoi s'appuient-ils :");
     expect(header).toContain('• Diagnostics territoriaux');
     await s.press(KEY.down, KEY.down, KEY.enter);
-    await s.waitFor('Quels exemples s’appliquent');
+    await s.waitFor("Quels exemples s'appliquent");
     await s.press(KEY.space, KEY.enter);
     await s.answer('Précisions à apporter', 'Diagnostic partagé en 2025');
 
     // « Pas encore constituée » makes the next question moot: it is skipped, visibly.
     await s.choose('Votre réponse :', 2);
     await s.answer('Précisions à apporter', '');
-    const skipped = await s.waitFor('Cochez tout ce qui s’applique');
-    expect(skipped).toContain('↷ Question 3/3 passée, sans objet d’après vos réponses');
+    const skipped = await s.waitFor("Cochez tout ce qui s'applique");
+    expect(skipped).toContain("↷ Question 3/3 passée, sans objet d'après vos réponses");
     expect(skipped).toContain('Entrée 2/2 · question 1/4 · 2 réponses sur 6 (33 %) · 1 question sans objet');
 
     // Ctrl-C in the middle of a prompt: one line, exit 130, the prompt erased, the answers on disk.
@@ -106,15 +106,15 @@ describe('diagnose in a terminal', () => {
 
     // --resume: straight to the first question without an answer.
     const r = start(['--resume']);
-    const resumed = await r.waitFor('Cochez tout ce qui s’applique');
+    const resumed = await r.waitFor("Cochez tout ce qui s'applique");
     expect(resumed).toContain('Il contient 2 réponses sur 7 questions, enregistrées le');
-    expect(resumed).toContain('Reprise à la question 1 de l’entrée « Acteurs et partenariats »');
+    expect(resumed).toContain("Reprise à la question 1 de l'entrée « Acteurs et partenariats »");
     expect(resumed).not.toContain('Que voulez-vous faire');
     await r.press(KEY.space, KEY.down, KEY.down, KEY.space, KEY.enter);
     await r.answer('Précisions à apporter', '');
     // « < » goes back to the previous question, which comes back with its answer ticked.
     await r.answer('Combien de personnes morales', '<');
-    await r.waitFor('Cochez tout ce qui s’applique');
+    await r.waitFor("Cochez tout ce qui s'applique");
     expect(await r.screen()).toMatch(/◉ Structures de l'ESS/);
     await r.press(KEY.enter);
     await r.answer('Précisions à apporter', '');
@@ -126,8 +126,12 @@ describe('diagnose in a terminal', () => {
     const end = await r.waitFor('Rapport complet : rapport.md');
     expect(end).toContain('Questionnaire terminé');
     expect(end).toContain('6 réponses sur 6 questions (1 question sans objet).');
-    expect(end).toContain('Rapport de préparation PTCE'); // rendered in the terminal
-    // The most important next step(s) after the report (here, one: the other answers are solid).
+    // A short end screen, not the report scrolled past: where the project stands, the next step(s), the files.
+    expect(end).not.toContain('Rapport de préparation PTCE');
+    expect(end).toContain('━━ Où en est Pôle du Val ━━');
+    expect(end).toMatch(/Niveau de préparation : .+, repère global \d+\/100\./);
+    expect(end).toMatch(/ {2}1\. Objectifs et vision stratégique : \d+\/100/);
+    // The most important next step(s) (here, one: the other answers are solid).
     expect(end).toMatch(/━━ La prochaine étape ━━\r?\n {2}1\. Avancer sur la question « Quels sont les constats de départ \? »/);
     expect(end).toContain(`Réponses : ${join(dir, 'r.yaml')}`);
     expect((await r.waitExit()).exitCode).toBe(0);
@@ -205,8 +209,8 @@ describe('diagnose in a terminal', () => {
     expect(told).toMatch(/r\.yaml:8:\d+ +réponse à objectifs\.constats : « termine » n'est pas une réponse possible/);
     expect(told).toContain('ces questions vous seront reposées');
     expect(told).toContain('1 réponse concerne une question absente de cette grille (ancienne.question)');
-    expect(told).toMatch(/Copie du fichier tel qu’il était : \S+\.bak\.yaml/);
-    expect(told).toContain('Reprise à la question 1 de l’entrée « Objectifs et vision stratégique »');
+    expect(told).toMatch(/Copie du fichier tel qu'il était : \S+\.bak\.yaml/);
+    expect(told).toContain("Reprise à la question 1 de l'entrée « Objectifs et vision stratégique »");
     await s.press(KEY.ctrlC);
     expect((await s.waitExit()).exitCode).toBe(130);
     const backups = readdirSync(dir).filter((f) => f.endsWith('.bak.yaml'));
@@ -227,7 +231,7 @@ describe('diagnose in a terminal', () => {
     expect(told).toMatch(/r\.yaml:\d+:\d+ +YAML invalide/);
     await s.choose('Arrêter ici pour corriger', 1);
     expect((await s.waitExit()).exitCode).toBe(1);
-    expect(s.text()).toContain('Rien n’a été modifié');
+    expect(s.text()).toContain("Rien n'a été modifié");
     expect(readFileSync(join(dir, 'r.yaml'), 'utf8')).toBe(broken);
     expect(readdirSync(dir)).toEqual(['r.yaml']);
   });
@@ -253,7 +257,7 @@ describe('diagnose in a terminal', () => {
     writeFileSync(join(dir, 'rapport.md'), '# Mes notes à moi\n');
     const s = start();
     expect((await s.waitExit()).exitCode).toBe(2);
-    expect(s.text()).toContain('il n\'est pas remplacé');
+    expect(s.text()).toContain("il n'est pas remplacé");
     expect(s.text()).toContain('--out cap-ptce-rapport-2.md');
     expect(s.text()).not.toContain('Nom du projet');
     expect(readFileSync(join(dir, 'rapport.md'), 'utf8')).toBe('# Mes notes à moi\n');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import xterm from '@xterm/headless';
 import pty from 'node-pty';
-import { binPath, repoRoot } from '../helpers.js';
+import { binPath, plain, repoRoot } from '../helpers.js';
 
 export const KEY = {
   enter: '\r',
@@ -63,14 +63,16 @@ export class Session {
   /** …past what earlier waits already matched (offset in that output, escapes removed). */
   private consumed = 0;
 
-  constructor(args: string[], options: { cwd?: string; env?: Record<string, string>; bin?: string } = {}) {
-    this.term = new xterm.Terminal({ cols: 100, rows: 40, allowProposedApi: true });
+  constructor(args: string[], options: { cwd?: string; env?: Record<string, string>; bin?: string; cols?: number; rows?: number } = {}) {
+    const cols = options.cols ?? 100;
+    const rows = options.rows ?? 40;
+    this.term = new xterm.Terminal({ cols, rows, scrollback: 10_000, allowProposedApi: true });
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'FORCE_COLOR') env[k] = v;
     this.proc = pty.spawn(process.execPath, [options.bin ?? binPath, ...args], {
       name: 'xterm-256color',
-      cols: 100,
-      rows: 40,
+      cols,
+      rows,
       cwd: options.cwd ?? repoRoot,
       env: { ...env, NO_COLOR: '1', TERM: 'xterm-256color', ...options.env },
     });
@@ -90,9 +92,19 @@ export class Session {
     return this.proc.pid;
   }
 
-  /** Everything printed, without escape sequences. */
+  /** Everything printed, without escape sequences, no-break spaces as spaces (see plain()). */
   text(): string {
-    return stripVTControlCharacters(this.raw);
+    return plain(stripVTControlCharacters(this.raw));
+  }
+
+  /** Every line of the terminal (scrollback included), as drawn: typography kept. */
+  async lines(): Promise<string[]> {
+    await this.pending;
+    const buffer = this.term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+    return lines;
   }
 
   /** What the screen shows now (the last 40 lines of the terminal), like tmux capture-pane. */
@@ -102,7 +114,7 @@ export class Session {
     const lines: string[] = [];
     for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
     while (lines.length > 0 && lines.at(-1) === '') lines.pop();
-    return lines.slice(-40).join('\n');
+    return plain(lines.slice(-40).join('\n'));
   }
 
   /**
@@ -112,7 +124,7 @@ export class Session {
   async waitFor(pattern: string | RegExp, timeout = WAIT_MS): Promise<string> {
     const started = Date.now();
     for (;;) {
-      const rest = stripVTControlCharacters(this.raw.slice(this.mark)).slice(this.consumed);
+      const rest = plain(stripVTControlCharacters(this.raw.slice(this.mark))).slice(this.consumed);
       const found = typeof pattern === 'string' ? (rest.includes(pattern) ? { index: rest.indexOf(pattern), length: pattern.length } : null) : (() => {
         const m = pattern.exec(rest);
         return m ? { index: m.index, length: m[0].length } : null;

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runInProcess, runSpawned } from '../helpers.js';
+import { plain, runInProcess, runSpawned } from '../helpers.js';
 import { tempDir } from './helpers.js';
 
 let dir: string;
@@ -18,7 +18,7 @@ describe('cap-ptce grid --out', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/Fiche écrite : .*fiche\.md \(5 questions, 1 entrée\)/);
-    const written = readFileSync(join(dir, 'fiche.md'), 'utf8');
+    const written = plain(readFileSync(join(dir, 'fiche.md'), 'utf8'));
     expect(written).toMatch(/^# Fiche de travail : /);
     expect(written).toContain('### 1.5 ');
     expect(readdirSync(dir)).toEqual(['fiche.md']); // no temporary file left behind
@@ -35,7 +35,7 @@ describe('cap-ptce grid --out', () => {
 
     const forced = await runInProcess(['grid', '--out', 'fiche.md', '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
-    expect(readFileSync(target, 'utf8')).toMatch(/^# Fiche de travail : /);
+    expect(plain(readFileSync(target, 'utf8'))).toMatch(/^# Fiche de travail : /);
   });
 
   it('refuses a folder as --out, and says to give a file name', async () => {
@@ -53,7 +53,7 @@ describe('the built CLI (npm run build)', () => {
     expect(r.stderr).toContain('Grille : grille CAP PTCE intégrée');
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Fiche écrite : ');
-    const written = readFileSync(join(dir, 'fiche-atelier.md'), 'utf8');
+    const written = plain(readFileSync(join(dir, 'fiche-atelier.md'), 'utf8'));
     expect(written).toContain('## 1. Objectifs et vision stratégique');
     expect(written).toContain('## 2. Acteurs impliqués');
     expect(written).toContain('- [ ] Je ne sais pas');

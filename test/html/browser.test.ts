@@ -32,7 +32,8 @@ if (!hasChromium) {
 }
 
 const STYLE = packagedTemplate(HTML_STYLE);
-const reportHtml = (data: ReportData): string => renderReportHtml(data, packagedTemplate(REPORT_HTML_TEMPLATE), STYLE);
+// The complete pages (--full): the detail per entrée is checked too.
+const reportHtml = (data: ReportData): string => renderReportHtml(data, packagedTemplate(REPORT_HTML_TEMPLATE), STYLE, { full: true });
 
 interface Loaded {
   page: Page;
@@ -193,7 +194,7 @@ describe.skipIf(!hasChromium)('HTML pages in Chromium', () => {
 
   /** The h2 of the page are the Markdown report's ## headings, in the same order. */
   function markdownH2(report: ReportData): string[] {
-    const md = renderReportMarkdown(report, packagedTemplate(DEFAULT_TEMPLATE));
+    const md = renderReportMarkdown(report, packagedTemplate(DEFAULT_TEMPLATE), undefined, { full: true });
     return md
       .split('\n')
       .filter((l) => l.startsWith('## '))
@@ -208,7 +209,7 @@ describe.skipIf(!hasChromium)('HTML pages in Chromium', () => {
         await checkRadar(loaded.page, report.entries.map((e) => e.id), 1);
         await checkNumbers(loaded.page, report);
         expect(await loaded.page.locator('h2').allTextContents()).toEqual(markdownH2(report));
-        const md = renderReportMarkdown(report, packagedTemplate(DEFAULT_TEMPLATE));
+        const md = renderReportMarkdown(report, packagedTemplate(DEFAULT_TEMPLATE), undefined, { full: true });
         expect(await loaded.page.locator('h3').count()).toBe(md.split('\n').filter((l) => l.startsWith('### ')).length);
         // A bar per entrée, as wide as its score.
         const widths = await loaded.page.locator('#table-entrees .bar > span').evaluateAll((spans) => spans.map((s) => (s as HTMLElement).style.width));

@@ -45,6 +45,6 @@ describe('report and compare --format html', () => {
   it('--template is refused with html: the page has its own template', async () => {
     const r = await runInProcess(['report', join(repoRoot, 'examples/projet-emergent.yaml'), '--format', 'html', '--template', 'x.hbs']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--template ne s’applique qu’au format md');
+    expect(r.stderr).toContain("--template ne s'applique qu'au format md");
   });
 });

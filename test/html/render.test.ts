@@ -19,13 +19,14 @@ import { DEFAULT_TEMPLATE, renderReportMarkdown } from '../../src/render/markdow
 import { buildReport, type ReportData } from '../../src/analysis/report.js';
 import { respondentEntryScores, workshopSpread } from '../../src/render/html-workshop.js';
 import { packagedTemplate } from '../../src/io/templates.js';
-import { runInProcess } from '../helpers.js';
+import { plain, runInProcess } from '../helpers.js';
 import { fixtureReport } from '../report/helpers.js';
 import { compareInput, defaultGrid, IMG, NOW, ROOT, SCRIPT, singleReport, workshopFiles, workshopReport, worksheet } from './fixtures.js';
 
 const STYLE = packagedTemplate(HTML_STYLE);
-const report = (data: ReportData): string => renderReportHtml(data, packagedTemplate(REPORT_HTML_TEMPLATE), STYLE);
-const markdown = (data: ReportData): string => renderReportMarkdown(data, packagedTemplate(DEFAULT_TEMPLATE));
+// The complete report (--full) unless said otherwise; typography undone (tested in test/report/typography.test.ts).
+const report = (data: ReportData, full = true): string => plain(renderReportHtml(data, packagedTemplate(REPORT_HTML_TEMPLATE), STYLE, { full }));
+const markdown = (data: ReportData, full = true): string => plain(renderReportMarkdown(data, packagedTemplate(DEFAULT_TEMPLATE), undefined, { full }));
 
 /** Text of the elements `tag`, tags removed and entities decoded (enough for our own markup). */
 function texts(html: string, tag: string): string[] {
@@ -92,11 +93,11 @@ describe('a self-contained page', () => {
 });
 
 describe('the report: same content, same order as the Markdown', () => {
-  for (const [name, build] of singles) {
-    it(`${name}: the h2 and h3 of the page are the ## and ### of the Markdown`, () => {
+  for (const [name, build] of singles) for (const full of [false, true]) {
+    it(`${name}${full ? ' --full' : ''}: the h2 and h3 of the page are the ## and ### of the Markdown`, () => {
       const data = build();
-      const html = report(data);
-      const md = markdown(data);
+      const html = report(data, full);
+      const md = markdown(data, full);
       expect(texts(html, 'h2')).toEqual(mdHeadings(md, 2));
       expect(texts(html, 'h3').length).toBe(mdHeadings(md, 3).length);
       // #### are the annex actions and the programmes; the page's other h4 are its questions.
@@ -105,7 +106,7 @@ describe('the report: same content, same order as the Markdown', () => {
       expect(texts(html, 'h3').filter((h) => /^\d+\. /.test(h) && !data.entries.some((e) => h === `${e.number}. ${e.title}`))).toEqual(
         data.priorityActions.map((a) => `${a.priority}. ${a.advice.title}`),
       );
-      for (const section of data.dossier) expect(texts(html, 'h3')).toContain(section.section);
+      for (const section of data.dossier) expect(texts(html, 'h3').includes(section.section)).toBe(full);
     });
   }
 
@@ -145,7 +146,7 @@ describe('escaping', () => {
     expect(html).not.toMatch(/<script|<img/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
-    expect(html).toContain(`<title>Synthèse d’atelier PTCE : Ternois en commun &lt;script&gt;alert(1)&lt;/script&gt;</title>`);
+    expect(html).toContain(`<title>Synthèse d&#x27;atelier PTCE : Ternois en commun &lt;script&gt;alert(1)&lt;/script&gt;</title>`);
     expect(html).toContain('julie-&lt;script&gt;alert(1)&lt;/script&gt;.yaml');
   });
 
@@ -153,7 +154,7 @@ describe('escaping', () => {
     const css = cssString('Projet "} body { color: red } </style><script>\\ \n');
     expect(css.slice(1, -1)).not.toMatch(/["{}<>\\](?![0-9a-f]+ )/);
     expect(css).toMatch(/^"Projet \\22 \\7d  body \\7b  color\\3a  red \\7d  \\3c \\2f style\\3e \\3c script\\3e \\5c "$/);
-    expect(html).toMatch(/@top-left \{ content: "Synthèse d\\2019 atelier PTCE \\3a  Ternois en commun \\3c script\\3e alert\\28 1\\29 \\3c \\2f script\\3e  \\b7  26 novembre 2026";/);
+    expect(html).toMatch(/@top-left \{ content: "Synthèse d\\27 atelier PTCE \\3a  Ternois en commun \\3c script\\3e alert\\28 1\\29 \\3c \\2f script\\3e  \\b7  26 novembre 2026";/);
   });
 });
 
@@ -209,11 +210,11 @@ describe('workshop', () => {
 
 describe('compare', () => {
   it('needs only the entrées with their scores before and after', () => {
-    const html = renderCompareHtml(
+    const html = plain(renderCompareHtml(
       { entries: [{ id: 'a', title: 'Vision', before: 20, after: 50 }, { id: 'b', title: 'Acteurs', before: 60, after: 40 }, { id: 'c', title: 'Gouvernance', before: null, after: 30 }] },
       packagedTemplate(COMPARE_HTML_TEMPLATE),
       STYLE,
-    );
+    ));
     expect(html).toContain('<title>Évolution du diagnostic : Projet sans nom</title>');
     expect(texts(html, 'td').filter((t) => /^(\+|−|=|—)/.test(t))).toEqual(['+30', '−20', '—', '—']);
     expect(html.match(/<polygon class="radar-series" data-kind="(before|after)"/g)).toHaveLength(2);

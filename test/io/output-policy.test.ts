@@ -15,18 +15,18 @@ interface Row {
   args: string[];
   /** What a terminal gets without --out. */
   terminal: OutputAction;
-  /** The default path, for 'view-and-save' and 'default-file'. */
+  /** The default path, for 'default-file'. */
   defaultPath?: string;
   /** Something every rendering of this document contains. */
   marker: RegExp;
 }
 
 const ROWS: Row[] = [
-  { name: 'report md', args: ['report', ex('projet-emergent.yaml')], terminal: 'view-and-save', defaultPath: 'cap-ptce-rapport.md', marker: /Synthèse/ },
+  { name: 'report md', args: ['report', ex('projet-emergent.yaml')], terminal: 'view', marker: /Synthèse/ },
   { name: 'report json', args: ['report', ex('projet-emergent.yaml'), '--format', 'json'], terminal: 'stdout', marker: /"format": "cap-ptce\/report@1"/ },
   { name: 'report html', args: ['report', ex('projet-emergent.yaml'), '--format', 'html'], terminal: 'default-file', defaultPath: 'cap-ptce-rapport.html', marker: /<!doctype html>/i },
   { name: 'report csv', args: ['report', ex('projet-emergent.yaml'), '--format', 'csv'], terminal: 'default-file', defaultPath: 'cap-ptce-plan-actions.csv', marker: /Entrée;Question;Action/ },
-  { name: 'workshop md', args: ['report', ex('atelier')], terminal: 'view-and-save', defaultPath: 'cap-ptce-synthese.md', marker: /Claire/ },
+  { name: 'workshop md', args: ['report', ex('atelier')], terminal: 'view', marker: /Claire/ },
   { name: 'workshop html', args: ['report', ex('atelier'), '--format', 'html'], terminal: 'default-file', defaultPath: 'cap-ptce-synthese.html', marker: /<!doctype html>/i },
   { name: 'compare md', args: ['compare', ex('suivi/2025.yaml'), ex('suivi/2026.yaml')], terminal: 'view', marker: /Avant/ },
   { name: 'compare json', args: ['compare', ex('suivi/2025.yaml'), ex('suivi/2026.yaml'), '--format', 'json'], terminal: 'stdout', marker: /"format": "cap-ptce\/compare@1"/ },
@@ -71,12 +71,6 @@ describe('one output policy for every command', () => {
         expect(files()).toEqual([]);
         expect(r.stderr).toMatch(/--out/);
         break;
-      case 'view-and-save':
-        expect(r.stdout).toMatch(row.marker);
-        expect(r.stdout).not.toMatch(RAW_MARKDOWN);
-        expect(files()).toEqual([row.defaultPath]);
-        expect(r.stderr).toMatch(new RegExp(`${row.defaultPath!.replace(".", "\\.")}.*\\(chemin par défaut`));
-        break;
       case 'default-file':
         // A page or a spreadsheet is not printed on a terminal.
         expect(r.stdout).toBe('');
@@ -111,7 +105,7 @@ describe('one output policy for every command', () => {
 
 describe('outputPolicy, the table itself', () => {
   it.each([
-    ['md', undefined, true, true, 'view-and-save'],
+    ['md', undefined, true, true, 'view'],
     ['md', undefined, true, false, 'view'],
     ['md', undefined, false, true, 'stdout'],
     ['json', undefined, true, false, 'stdout'],

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { adviceLevels } from '../../src/validation/check-grid.js';
 import { buildReport } from '../../src/analysis/report.js';
 import { DEFAULT_TEMPLATE, escapeText, renderReportMarkdown } from '../../src/render/markdown.js';
+import { frenchProse } from '../../src/text/typography.js';
 import type { AnswersFile, GapAdvice } from '../../src/model/schema.js';
 import { loadGrid } from '../../src/io/load.js';
 import { packagedTemplate } from '../../src/io/templates.js';
@@ -54,7 +55,7 @@ describe('per-level advice in the default grid', () => {
             const data = buildReport(index, [file({ ...base, [ref.fullId]: { value: level } })], { now: NOW });
             const action = data.priorityActions.find((g) => g.question === ref.fullId);
             expect(action, `${ref.fullId} = ${level}`).toBeDefined();
-            return { md: renderReportMarkdown(data, TEMPLATE), advice: action!.advice };
+            return { md: renderReportMarkdown(data, TEMPLATE, undefined, { full: true }), advice: action!.advice };
           };
           const [ra, rb] = [read(a.id), read(b.id)];
           const gap = ref.question.gap as Record<string, GapAdvice>;
@@ -62,10 +63,10 @@ describe('per-level advice in the default grid', () => {
           expect(rb.advice).toEqual(gap[b.id]);
           // What the person reads: each report carries its own level's why and how, not the other's.
           for (const [r, mine, other] of [[ra, gap[a.id]!, gap[b.id]!], [rb, gap[b.id]!, gap[a.id]!]] as const) {
-            expect(r.md).toContain(escapeText(mine.why));
-            expect(r.md).toContain(escapeText(mine.how));
-            expect(r.md).not.toContain(escapeText(other.why));
-            expect(r.md).not.toContain(escapeText(other.how));
+            expect(r.md).toContain(frenchProse(escapeText(mine.why)));
+            expect(r.md).toContain(frenchProse(escapeText(mine.how)));
+            expect(r.md).not.toContain(frenchProse(escapeText(other.why)));
+            expect(r.md).not.toContain(frenchProse(escapeText(other.how)));
           }
         }),
         { numRuns: 4 },

@@ -9,12 +9,18 @@ import { validateGridText } from '../../src/validation/validate.js';
 import { DomainError } from '../../src/errors.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import { DEFAULT_TEMPLATE } from '../../src/render/markdown.js';
+import { plain } from '../helpers.js';
 import { answersFile, fixtureReport, markdownlint, miniGrid, NOW } from './helpers.js';
 
 const TEMPLATE = packagedTemplate(DEFAULT_TEMPLATE);
 
-const debut = renderReportMarkdown(fixtureReport('debut'), TEMPLATE);
-const mature = renderReportMarkdown(fixtureReport('mature'), TEMPLATE);
+/** The complete report (--full), typography undone (test/report/typography.test.ts checks it). */
+function fullMarkdown(data: Parameters<typeof renderReportMarkdown>[0], source = TEMPLATE): string {
+  return plain(renderReportMarkdown(data, source, undefined, { full: true }));
+}
+
+const debut = fullMarkdown(fixtureReport('debut'));
+const mature = fullMarkdown(fixtureReport('mature'));
 
 /** Lines of the synthesis table (header, delimiter, one per entrée). */
 function tableLines(md: string): string[] {
@@ -29,15 +35,19 @@ describe('Markdown report', () => {
   it('matches the reviewed snapshots (an early project, a mature one)', async () => {
     await expect(debut).toMatchFileSnapshot('./__snapshots__/debut.md');
     await expect(mature).toMatchFileSnapshot('./__snapshots__/mature.md');
+    // the short report, as `report` prints it by default
+    await expect(plain(renderReportMarkdown(fixtureReport('debut'), TEMPLATE))).toMatchFileSnapshot('./__snapshots__/debut-court.md');
+    await expect(plain(renderReportMarkdown(fixtureReport('mature'), TEMPLATE))).toMatchFileSnapshot('./__snapshots__/mature-court.md');
   });
 
-  it('has the eight parts, in order', () => {
+  it('has the eight parts, and the programmes, in order', () => {
     const headings = debut.split('\n').filter((l) => /^##? /.test(l));
     expect(headings).toEqual([
       '# Rapport de préparation PTCE : Les Communs du Val',
       '## Synthèse',
       "## Points d'appui",
       '## Écarts à combler',
+      '## Appels et dispositifs',
       '## Points de vigilance',
       '## Détail par entrée',
       '## Vers le dossier de candidature',
@@ -58,7 +68,7 @@ describe('Markdown report', () => {
   it('numbers the annex on from 7', () => {
     const index = miniGrid().index;
     const all = Object.fromEntries(index.questions.filter((q) => q.question.type === 'scale').map((q) => [q.fullId, { value: 'pas-aborde' }]));
-    const md = renderReportMarkdown(buildReport(index, [answersFile({ ...all, 'acteurs.nombre': { value: 1 }, 'portage.forme': { value: 'association' } })], { now: NOW }), TEMPLATE);
+    const md = fullMarkdown(buildReport(index, [answersFile({ ...all, 'acteurs.nombre': { value: 1 }, 'portage.forme': { value: 'association' } })], { now: NOW }));
     expect(md).toContain('### Annexe : autres actions');
     expect(md).toMatch(/### 6\. .*\n[\s\S]*### Annexe : autres actions\n\n#### 7\. /);
   });
@@ -72,10 +82,10 @@ describe('Markdown report', () => {
     }
     // a closed call is said to be closed, with the advice to check the current one
     expect(debut).toContain("- **État :** Clos (dépôt jusqu'au 23 juin 2021)");
-    expect(debut).toContain("Cet appel est clos : le dépôt était possible jusqu'au 23 juin 2021. Il n'est plus le cadre d'une candidature");
+    expect(debut).toContain("cet appel est clos : le dépôt était possible jusqu'au 23 juin 2021. Il n'est plus le cadre d'une candidature");
     // « je ne sais pas » are questions to clarify
     expect(debut).toContain('### Questions à éclaircir');
-    expect(debut).toContain('- **1.2 Des axes sont-ils identifiés ?** (Vision) Piste : Regardez ce que les partenaires font déjà ensemble.');
+    expect(debut).toContain('- **1.2 Des axes sont-ils identifiés ?** (Vision) Piste : regardez ce que les partenaires font déjà ensemble.');
   });
 });
 
@@ -101,7 +111,7 @@ describe('a bare grid (no stages, rules nor programmes) and empty answers', () =
       '2026-11-26',
     );
     const data = buildReport(index!, [{ format: 'cap-ptce/answers@1', grid: { id: 'nue', version: '0.1.0' }, project: {}, answers: {} }], { now: NOW });
-    const md = renderReportMarkdown(data, TEMPLATE);
+    const md = fullMarkdown(data);
     expect(data.stage).toBeNull();
     expect(md).toContain("Pas encore de repère global : aucune question de l'échelle n'a reçu de réponse.");
     expect(md).toContain("Aucun constat particulier d'après vos réponses.");
@@ -130,7 +140,7 @@ describe('JSON report', () => {
   });
 
   it('gaps, findings, stage', () => {
-    expect(json.gaps[0]).toMatchObject({ rule: 'moins-de-trois', question: null, priority: 1, advice: { title: "À réunir avant une demande de soutien de l'État : Moins de trois personnes morales" } });
+    expect(json.gaps[0]).toMatchObject({ rule: 'moins-de-trois', question: null, priority: 1, advice: { title: "À réunir avant une demande de soutien de l'État : moins de trois personnes morales" } });
     expect(json.gaps[3]).toMatchObject({ question: 'vision.constats', priority: 4, urgency: 0.67, advice: { title: 'Étayer les constats', why: 'Pour convaincre.', how: 'Citez vos sources.' } });
     expect(json.findings.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([
       ['moins-de-trois', 'blocking'],
@@ -171,7 +181,7 @@ describe('hostile user text renders harmlessly', () => {
     { project: { name: '# Projet | <script>alert(1)</script>', territory: `Val${ESC}[2J | *gras*` }, respondent: '[clic](javascript:alert(1))' },
   );
   const data = buildReport(miniGrid().index, [nasty], { now: NOW, sourceLabel: 'x.yaml' });
-  const md = renderReportMarkdown(data, TEMPLATE);
+  const md = fullMarkdown(data);
 
   it('keeps the table structure and headings intact', () => {
     for (const line of tableLines(md)) expect(cellSeparators(line)).toBe(6);
@@ -222,9 +232,11 @@ describe('templates', () => {
   const data = fixtureReport('mature');
 
   it('renders a user template with the same escaping', () => {
-    const md = renderReportMarkdown(
-      buildReport(miniGrid().index, [answersFile({}, { project: { name: '<b>Coop</b> | #1' } })], { now: NOW }),
-      '# {{{title}}}\n\n{{#each entries}}- {{title}} : {{scoreLabel}}\n{{/each}}',
+    const md = plain(
+      renderReportMarkdown(
+        buildReport(miniGrid().index, [answersFile({}, { project: { name: '<b>Coop</b> | #1' } })], { now: NOW }),
+        '# {{{title}}}\n\n{{#each entries}}- {{title}} : {{scoreLabel}}\n{{/each}}',
+      ),
     );
     expect(md).toBe('# &lt;b&gt;Coop&lt;/b&gt; \\| #1\n\n- Vision : —\n- Acteurs : —\n- Portage : —\n- Financement : —\n');
   });

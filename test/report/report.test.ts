@@ -30,7 +30,7 @@ describe('buildReport: an early project', () => {
     expect(data.gaps[2]).toMatchObject({ urgency: 1, steps: 3, answer: { id: 'pas-aborde' }, target: { id: 'acquis' } });
     expect(data.gaps[3]).toMatchObject({ urgency: 0.67, steps: 2 });
     // Said as what to gather before asking for State support, never as a verdict.
-    expect(data.gaps[0]!.advice.title).toBe("À réunir avant une demande de soutien de l'État : Moins de trois personnes morales");
+    expect(data.gaps[0]!.advice.title).toBe("À réunir avant une demande de soutien de l'État : moins de trois personnes morales");
     expect(data.gaps[0]!.advice.how).toBe("Proposez à des structures proches de s'engager.");
   });
 
@@ -88,11 +88,11 @@ describe('buildReport: an early project', () => {
 
   it('gives short next steps for the end of diagnose', () => {
     expect(nextSteps(data, 3)).toEqual([
-      "À réunir avant une demande de soutien de l'État : Moins de trois personnes morales",
-      "À réunir avant une demande de soutien de l'État : Aucune entreprise hors ESS",
+      "À réunir avant une demande de soutien de l'État : moins de trois personnes morales",
+      "À réunir avant une demande de soutien de l'État : aucune entreprise hors ESS",
       'Avancer sur la question « La typologie des acteurs est-elle connue ? »',
     ]);
-    expect(nextSteps(data, 6).slice(4)).toEqual(['Éclaircir la question 1.2 : Des axes sont-ils identifiés ?', 'Éclaircir la question 4.1 : Un budget est-il construit ?']);
+    expect(nextSteps(data, 6).slice(4)).toEqual(['Éclaircir la question 1.2, « Des axes sont-ils identifiés ? »', 'Éclaircir la question 4.1, « Un budget est-il construit ? »']);
   });
 });
 

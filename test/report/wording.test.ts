@@ -8,6 +8,7 @@ import { buildReport, type ReportData } from '../../src/analysis/report.js';
 import type { AnswersFile } from '../../src/model/schema.js';
 import { HTML_STYLE, REPORT_HTML_TEMPLATE, renderReportHtml } from '../../src/render/html.js';
 import { DEFAULT_TEMPLATE, renderReportMarkdown } from '../../src/render/markdown.js';
+import { plain } from '../helpers.js';
 import { loadAnswers, loadGrid } from '../../src/io/load.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import { NOW, ROOT } from './helpers.js';
@@ -33,7 +34,7 @@ function levelLine(md: string): string {
 
 describe('the emerging example: engaged partners, nothing formalised', () => {
   const data = example('projet-emergent.yaml');
-  const md = renderReportMarkdown(data, MD);
+  const md = plain(renderReportMarkdown(data, MD));
 
   it('shows what is engaged as its points d’appui, and is not told that the foundations remain to be laid', () => {
     const section = appui(md);
@@ -55,7 +56,7 @@ describe('the emerging example: engaged partners, nothing formalised', () => {
 
 describe('the structured example', () => {
   it('keeps the formalised points as its points d’appui', () => {
-    const md = renderReportMarkdown(example('projet-structure.yaml'), MD);
+    const md = plain(renderReportMarkdown(example('projet-structure.yaml'), MD));
     expect(appui(md)).toContain(FORMALISED_INTRO);
     expect(appui(md)).not.toContain('Engagé, en cours');
     expect(levelLine(md)).toContain('La plupart des points sont engagés ou formalisés');
@@ -74,7 +75,7 @@ describe('for any answers, the level sentence agrees with the points d’appui',
           if (values[i] !== undefined) answers[id] = { value: values[i] };
         });
         const data = buildReport(index, [{ format: 'cap-ptce/answers@1', grid: { id: 'cap-ptce', version: '1.0.0' }, project: {}, answers }], { now: NOW });
-        const md = renderReportMarkdown(data, MD);
+        const md = plain(renderReportMarkdown(data, MD));
         const engagedOrMore = values.filter((v) => v === 'engage' || v === 'acquis').length;
         const formalised = values.filter((v) => v === 'acquis').length;
         if (data.overall.level === null) return;

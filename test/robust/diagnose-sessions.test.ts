@@ -65,7 +65,7 @@ describe('two sessions on one answers file', () => {
 
     // A answers first: its answer is saved.
     await a.press(KEY.down, KEY.down, KEY.enter);
-    await a.waitFor('Quels exemples s’appliquent');
+    await a.waitFor("Quels exemples s'appliquent");
     const afterA = readFileSync(join(dir, 'r.yaml'), 'utf8');
     expect(afterA).toContain('value: engage');
 
@@ -95,7 +95,7 @@ describe('two sessions on one answers file', () => {
     await s.waitFor('Où en êtes-vous ?');
     chmodSync(path, 0o600);
     await s.press(KEY.enter);
-    await s.waitFor('Quels exemples s’appliquent');
+    await s.waitFor("Quels exemples s'appliquent");
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(readFileSync(path, 'utf8')).toContain('value: pas-aborde');
   });

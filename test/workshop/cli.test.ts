@@ -3,7 +3,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runInProcess, runSpawned } from '../helpers.js';
+import { plain, runInProcess, runSpawned } from '../helpers.js';
 import { markdownlint } from '../report/helpers.js';
 import { ATELIER, PEOPLE, ROOT, tempDir } from './helpers.js';
 
@@ -59,18 +59,19 @@ describe('writing the synthesis', () => {
     const r = await runInProcess(['report', ATELIER, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Synthèse écrite :');
-    const text = readFileSync(out, 'utf8');
+    const text = plain(readFileSync(out, 'utf8'));
     expect(text.split('\n')[0]).toMatch(/^<!-- cap-ptce:report answers=\S*examples\/atelier -->$/);
     expect(text).toContain('## Questions à discuter en premier');
     expect((await runInProcess(['report', ATELIER, '--out', out])).code).toBe(0);
   });
 
-  it('in a terminal, shows it and saves it to cap-ptce-synthese.md (not over a participant’s report)', async () => {
+  it('in a terminal, shows it and writes nothing without --out', async () => {
+    writeFileSync(join(dir, 'cap-ptce-synthese.md'), 'à moi\n');
     const r = await runInProcess(['report', ATELIER], { cwd: dir, stdoutIsTTY: true, columns: 80, env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Synthèse enregistrée : ');
-    expect(r.stderr).toContain('cap-ptce-synthese.md (chemin par défaut');
-    expect(readFileSync(join(dir, 'cap-ptce-synthese.md'), 'utf8')).toContain("# Synthèse d'atelier PTCE : Bocage en commun");
+    expect(r.stderr).toContain('Pour enregistrer cette synthèse : --out FICHIER.md');
+    expect(readFileSync(join(dir, 'cap-ptce-synthese.md'), 'utf8')).toBe('à moi\n');
+    expect(r.stdout).toContain('Questions à discuter en premier');
     // the per-participant table fits an 80-column terminal
     const table = r.stdout.split('\n').filter((l) => /^[│┌├└]/.test(l));
     expect(table.length).toBeGreaterThan(10);

@@ -8,7 +8,7 @@ import { buildCompare } from '../../src/analysis/compare.js';
 import { renderTemplateMarkdown } from '../../src/render/markdown.js';
 import { loadAnswers, loadGrid } from '../../src/io/load.js';
 import { packagedTemplate } from '../../src/io/templates.js';
-import { runInProcess } from '../helpers.js';
+import { plain, runInProcess } from '../helpers.js';
 import { markdownlint } from '../report/helpers.js';
 import { FIXTURES, NOW, ROOT, tempDir } from './helpers.js';
 
@@ -16,7 +16,7 @@ const grid11 = loadGrid(join(FIXTURES, 'grille-v1.1.yaml'), '2026-11-26');
 const grid10 = loadGrid(join(FIXTURES, 'grille-v1.yaml'), '2026-11-26');
 const file = (name: string, grid = grid11) => ({ source: `${name}.yaml`, answers: loadAnswers(join(FIXTURES, `${name}.yaml`), grid.index).answers });
 const data = buildCompare(grid11.index, file('avant'), file('apres'), { now: NOW });
-const md = renderTemplateMarkdown(data, packagedTemplate('compare.md.hbs'));
+const md = plain(renderTemplateMarkdown(data, packagedTemplate('compare.md.hbs')));
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -127,13 +127,13 @@ describe('compare: Markdown and JSON', () => {
     const other = await runInProcess(['compare', join(FIXTURES, 'avant.yaml'), join(FIXTURES, 'apres.yaml'), '--grid', join(FIXTURES, 'grille-v1.1.yaml'), '--out', out]);
     expect(other.code).toBe(2);
     expect(other.stderr).toContain("a été écrit par cap-ptce pour d'autres réponses");
-    expect(readFileSync(out, 'utf8')).toContain('# Évolution du projet PTCE : Bocage en commun');
+    expect(plain(readFileSync(out, 'utf8'))).toContain('# Évolution du projet PTCE : Bocage en commun');
   });
 
   it('notes side by side cannot break the table', () => {
     const before = file('avant');
     before.answers = { ...before.answers, answers: { ...before.answers.answers, 'vision.axes': { value: 'en-reflexion', note: 'a | b\n# titre <b>gras</b>' } } };
-    const hostile = renderTemplateMarkdown(buildCompare(grid11.index, before, file('apres'), { now: NOW }), packagedTemplate('compare.md.hbs'));
+    const hostile = plain(renderTemplateMarkdown(buildCompare(grid11.index, before, file('apres'), { now: NOW }), packagedTemplate('compare.md.hbs')));
     const row = hostile.split('\n').find((l) => l.startsWith('| 1.2 '))!;
     expect(row).toBe('| 1.2 Des axes sont-ils identifiés ? | **En réflexion** — a \\| b # titre &lt;b&gt;gras&lt;/b&gt; | **Engagé, en cours** | +1 cran |');
   });

@@ -100,7 +100,7 @@ describe('report on a short-path answers file', () => {
     const md = await runInProcess(['report', file]);
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toContain('- **Parcours :** Parcours essentiel, un parcours court (13 questions sur les 32 de la grille). La grille complète ajoute 19 questions : ');
-    expect(md.stdout).toContain('Moyens financiers et financement prévisionnel (toute l’entrée, 4 questions)');
+    expect(md.stdout).toContain("Moyens financiers et financement prévisionnel (toute l'entrée, 4 questions)");
     expect(md.stdout).toContain('sur 13 posées');
     expect(md.stdout).not.toContain('Réponses hors grille');
     expect(md.stdout).not.toContain('6. Actions');

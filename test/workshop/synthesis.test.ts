@@ -9,9 +9,10 @@ import { renderReportMarkdown } from '../../src/render/markdown.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import { markdownlint } from '../report/helpers.js';
 import { atelierFiles, atelierSynthesis, defaultGrid, NOW } from './helpers.js';
+import { plain } from '../helpers.js';
 
 const data = atelierSynthesis();
-const md = renderReportMarkdown(data, packagedTemplate('workshop.md.hbs'));
+const md = plain(renderReportMarkdown(data, packagedTemplate('workshop.md.hbs'), undefined, { full: true }));
 
 describe('questions to discuss first (examples/atelier)', () => {
   it('finds the seven divergent questions, most divergent first, and says why', () => {
@@ -173,6 +174,7 @@ describe('Markdown synthesis', () => {
       '## Synthèse',
       "## Points d'appui",
       '## Écarts à combler',
+      '## Appels et dispositifs',
       '## Points de vigilance',
       '## Détail par entrée',
       '## Vers le dossier de candidature',
@@ -219,7 +221,7 @@ describe('respondents without a name, twice the same name, hostile text', () => 
       },
     };
     const synthesis = buildWorkshop(defaultGrid().index, [files[0]!, files[1]!, hostile], { now: NOW });
-    const out = renderReportMarkdown(synthesis, packagedTemplate('workshop.md.hbs'));
+    const out = plain(renderReportMarkdown(synthesis, packagedTemplate('workshop.md.hbs'), undefined, { full: true }));
     expect(out).not.toContain('<script>');
     expect(out).not.toContain('<img');
     expect(out).not.toMatch(/^# Titre/m);

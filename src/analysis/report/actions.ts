@@ -4,6 +4,7 @@ import { findChoice, type GridIndex, type QuestionRef } from '../../model/grid-i
 import type { Choice, GapAdvice } from '../../model/schema.js';
 import type { Scores } from '../scoring.js';
 import { stripControl } from '../../text/escape.js';
+import { lowerFirst } from '../../text/typography.js';
 import { round2 } from './answers.js';
 import { PRIORITY_ACTIONS, type ActionReport, type CollectiveBasis, type FindingReport, type ReportData } from './types.js';
 
@@ -72,7 +73,7 @@ export function buildActions(index: GridIndex, scores: Scores, findings: readonl
       question: null,
       rule: f.rule,
       advice: {
-        title: `${f.severityLabel} : ${f.title}`,
+        title: `${f.severityLabel} : ${lowerFirst(f.title)}`,
         why: f.message,
         how: f.advice ?? `Voir la source : ${f.source.label}.`,
       },
@@ -203,11 +204,11 @@ export function nextSteps(data: ReportData, n: number): string[] {
   }
   for (const c of data.clarify) {
     if (lines.length >= n) return lines;
-    lines.push(stripControl(`Éclaircir la question ${c.number} : ${c.text}`));
+    lines.push(stripControl(`Éclaircir la question ${c.number}, « ${c.text} »`));
   }
   for (const u of data.unanswered) {
     if (lines.length >= n) return lines;
-    lines.push(stripControl(`Répondre à la question ${u.number} : ${u.text}`));
+    lines.push(stripControl(`Répondre à la question ${u.number}, « ${u.text} »`));
   }
   if (lines.length === 0 && n > 0) lines.push('Partager ce rapport avec les membres pour confirmer ensemble les réponses.');
   return lines;

@@ -69,7 +69,7 @@ export function buildProgrammes(index: GridIndex, answers: AnswerMap, today: str
     if (status === 'upcoming') advice.push(`Ouverture prévue le ${frenchDate(p.opens!)}.`);
     const fitsLabel =
       fits === null
-        ? 'À vérifier avec l’organisme'
+        ? "À vérifier avec l'organisme"
         : fits
           ? status === 'closed'
             ? 'Correspondait à vos réponses'

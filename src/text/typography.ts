@@ -1,0 +1,72 @@
+// French typography, one pass for every output a person reads (Markdown, HTML text, terminal):
+// - a narrow no-break space (U+202F) before « ; ! ? », a no-break space (U+00A0) before « : »
+//   and inside « », so that a line never starts with a lone « : » or « » » when text is wrapped;
+// - a no-break space between a number and its unit or « % » (« 89 % », « 3 ans », « n° 2015-431 »),
+//   a narrow one between groups of thousands (« 35 000 »);
+// - one apostrophe style: the straight one, as in the grid, the source transcript and what people
+//   type (a search for « d'appui » finds every occurrence).
+// What it must not touch: syntax and data. Markdown code spans and fences, links' destinations,
+// autolinks, HTML comments and tags; HTML attributes, <style>, <script>, <pre>, <code>. JSON,
+// YAML and the CSV's machine columns never go through it. It only ever turns an existing space
+// into a no-break one, except for « ? ! » right after a word and the inside of « », which are
+// never syntax in what it is given. Pure; idempotent.
+
+export const NBSP = '\u00A0';
+export const NNBSP = '\u202F';
+
+// Units written after a number in the grid, the answers and the report.
+const UNITS = '%|‰|€|k€|M€|ans?|mois|jours?|semaines?|heures?|h|min|km|km²|m²|ha|Mo|Ko|Go|ETP';
+const NUMBER_UNIT = new RegExp(`(\\d)[ \\u00A0\\u202F]+(${UNITS})(?![\\p{L}\\d])`, 'gu');
+
+/** Typography of plain prose (no markup inside). */
+export function frenchProse(text: string): string {
+  return (
+    text
+      .replace(/\u2019/g, "'")
+      // « ; ! ? » after a space: narrow no-break space. « ? ! » right after a word or a closing mark too.
+      .replace(/[ \u00A0\u202F]+([;!?])/g, `${NNBSP}$1`)
+      .replace(/([\p{L}\d»)])([!?]+)(?=[\s)»*_]|$)/gu, `$1${NNBSP}$2`)
+      // « : » after a space: no-break space (never inserted: « 10:30 », « http: », « format: » stay).
+      .replace(/[ \u202F]+:/g, `${NBSP}:`)
+      // Inside « »: no-break spaces, added when missing.
+      .replace(/«[ \u00A0\u202F]*/g, `«${NBSP}`)
+      .replace(/[ \u00A0\u202F]*»/g, `${NBSP}»`)
+      // A number and its unit; « n° 12 »; groups of thousands.
+      .replace(NUMBER_UNIT, `$1${NBSP}$2`)
+      .replace(/\b([nN]°)[ \u202F]+(?=\d)/g, `$1${NBSP}`)
+      .replace(/(?<![\d.,])(\d{1,3})[ \u00A0](?=\d{3}(?![\d.,]\d))/g, `$1${NNBSP}`)
+  );
+}
+
+/** Lower-cases the first letter of a text that continues a sentence, unless it starts an acronym (« ACTE », « SCIC »). */
+export function lowerFirst(text: string): string {
+  if (/^\p{Lu}[\p{Lu}\d]/u.test(text)) return text;
+  return text.charAt(0).toLocaleLowerCase('fr') + text.slice(1);
+}
+
+// Markdown that is syntax, not prose: fenced code blocks, code spans (an escaped \` opens none),
+// HTML comments and tags, autolinks, and the destination of a link or image `](…)`.
+const MARKDOWN_PROTECTED = /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[^\n]*$|(?<!\\)(`+)[^`](?:(?!\n\n)[\s\S])*?(?<!`)\2(?!`)|<!--[\s\S]*?-->|<\/?[A-Za-z][^<>\n]*>|<(?:https?:\/\/|mailto:)[^<>\s]+>|<[^<>\s@]+@[^<>\s@]+>|\]\([^)\s]*(?:\s+"[^"]*")?\)/gm;
+
+/** Typography of a Markdown document, prose only. */
+export function frenchMarkdown(markdown: string): string {
+  return applyOutside(markdown, MARKDOWN_PROTECTED, frenchProse);
+}
+
+// HTML: comments, tags (attributes included), and the content of elements whose text is not prose.
+const HTML_PROTECTED = /<!--[\s\S]*?-->|<(style|script|pre|code|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>|<[^>]*>/gi;
+
+/** Typography of an HTML document, text nodes only (entities stay as they are: « &#x27; » has no space before its « ; »). */
+export function frenchHtml(html: string): string {
+  return applyOutside(html, HTML_PROTECTED, frenchProse);
+}
+
+function applyOutside(text: string, protectedParts: RegExp, fn: (prose: string) => string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(protectedParts)) {
+    out += fn(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + fn(text.slice(last));
+}

@@ -369,7 +369,7 @@ class Session {
       this.previousIdentity = { ...file.project, respondent: file.respondent };
       return 'beginning';
     }
-    if (next.backup === 'copy') this.makeBackup(backup, 'Copie du fichier tel qu'il était');
+    if (next.backup === 'copy') this.makeBackup(backup, "Copie du fichier tel qu'il était");
     file = adoptGrid(file, this.index);
     this.file = file;
     if (file !== result.answers) this.save(file);

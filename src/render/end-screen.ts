@@ -30,7 +30,7 @@ export function renderEndScreen(data: ReportData, options: EndScreenOptions): st
     const level = e.level ? ` (${e.level.label})` : '';
     lines.push(`  ${say(`${e.number}. ${e.title} : ${e.scoreLabel}${level}`)}`);
   }
-  if (data.stage) lines.push(say(`Stade (repère ACTE) : ${data.stage.label}.`));
+  if (data.stage) lines.push(say(`Phase d'accompagnement (repère ACTE) : ${data.stage.label}.`));
 
   const steps = nextSteps(data, 3);
   if (steps.length > 0) {

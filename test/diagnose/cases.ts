@@ -111,7 +111,7 @@ export const cases: DiagnoseCase[] = [
           { ask: 'text', type: 'Né d’un atelier en 2024' },
         ],
         code: 0,
-        shows: ['7 questions en 2 entrées', 'Entrée 1/2 · Objectifs et vision stratégique', '✔ Engagé, en cours', '━━ Questionnaire terminé ━━', '7 réponses sur 7 questions.', 'Rapport de préparation PTCE', 'Rapport complet : rapport.md'],
+        shows: ['7 questions en 2 entrées', 'Entrée 1/2 · Objectifs et vision stratégique', '✔ Engagé, en cours', '━━ Questionnaire terminé ━━', '7 réponses sur 7 questions.', 'Où en est', 'Rapport complet : rapport.md'],
       },
     ],
     check: (dir) => {
@@ -132,7 +132,7 @@ export const cases: DiagnoseCase[] = [
       {
         steps: [project, { ask: 'scale', pick: 2 }, { ask: 'examples', toggle: [] }, { ask: 'note', type: '' }, { ask: 'single', pick: 2 }, { ask: 'note', type: '' }, { interrupt: 'ctrl-c', at: 'multi' }],
         code: 130,
-        shows: ['↷ Question 3/3 passée, sans objet d’après vos réponses', 'Entrée 2/2 · question 1/4 · 2 réponses sur 6 (33 %) · 1 question sans objet', `Interrompu : 2 réponses enregistrées dans r.yaml. ${RESUME_LINE}`],
+        shows: ["↷ Question 3/3 passée, sans objet d'après vos réponses", 'Entrée 2/2 · question 1/4 · 2 réponses sur 6 (33 %) · 1 question sans objet', `Interrompu : 2 réponses enregistrées dans r.yaml. ${RESUME_LINE}`],
         hides: ['    at '],
       },
       {
@@ -150,7 +150,7 @@ export const cases: DiagnoseCase[] = [
           { ask: 'text', type: '' },
         ],
         code: 0,
-        shows: ['Il contient 2 réponses sur 7 questions, enregistrées le', 'Reprise à la question 1 de l’entrée « Acteurs et partenariats »', '5 réponses sur 6 questions (1 question sans objet).', '1 question reste sans réponse : le rapport la signale.'],
+        shows: ['Il contient 2 réponses sur 7 questions, enregistrées le', "Reprise à la question 1 de l'entrée « Acteurs et partenariats »", '5 réponses sur 6 questions (1 question sans objet).', '1 question reste sans réponse : le rapport la signale.'],
         hides: ['Que voulez-vous faire'],
       },
     ],
@@ -197,7 +197,7 @@ export const cases: DiagnoseCase[] = [
   {
     name: 'a file that does not parse: told where, « arrêter » changes nothing (exit 1)',
     files: { 'r.yaml': BROKEN },
-    runs: [{ steps: [{ ask: 'broken', pick: 'quit' }], code: 1, shows: ['ne peut pas être repris tel quel', /r\.yaml:\d+:\d+ +YAML invalide/, 'Rien n’a été modifié'] }],
+    runs: [{ steps: [{ ask: 'broken', pick: 'quit' }], code: 1, shows: ['ne peut pas être repris tel quel', /r\.yaml:\d+:\d+ +YAML invalide/, "Rien n'a été modifié"] }],
     check: (dir) => {
       expect(readFileSync(join(dir, 'r.yaml'), 'utf8')).toBe(BROKEN);
       expect(readdirSync(dir)).toEqual(['r.yaml']);
@@ -227,7 +227,7 @@ export const cases: DiagnoseCase[] = [
         args: ['--resume'],
         steps: [{ interrupt: 'ctrl-c', at: 'scale' }],
         code: 130,
-        shows: [/r\.yaml:8:\d+ +réponse à objectifs\.constats : « termine » n'est pas une réponse possible/, '1 réponse concerne une question absente de cette grille (ancienne.question)', /Copie du fichier tel qu’il était : \S+\.bak\.yaml/, 'Reprise à la question 1 de l’entrée « Objectifs et vision stratégique »'],
+        shows: [/r\.yaml:8:\d+ +réponse à objectifs\.constats : « termine » n'est pas une réponse possible/, '1 réponse concerne une question absente de cette grille (ancienne.question)', /Copie du fichier tel qu'il était : \S+\.bak\.yaml/, "Reprise à la question 1 de l'entrée « Objectifs et vision stratégique »"],
       },
     ],
     check: (dir) => {

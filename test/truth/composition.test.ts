@@ -76,7 +76,7 @@ describe('a consortium of an ESS enterprise, a business and « toute autre perso
   it('the report shows each finding with its quoted sentence, and the action as what to gather', () => {
     const md = markdownOf(reportOn(answersFor({ 'acteurs.composition': { value: ['ess', 'autre-personne'] }, 'acteurs.personnes-morales': { value: 3 } })));
     expect(md).toContain(`### ${GATHER} — Une entreprise hors ESS, ou un groupement d'entreprises majoritairement hors ESS`);
-    expect(md).toContain(`${GATHER} : Une entreprise hors ESS`);
+    expect(md).toContain(`${GATHER} : une entreprise hors ESS`);
     expect(md).toContain('« dont au moins une entreprise de l\'ESS, une entreprise dont les statuts ne relèvent pas de l\'ESS ou un groupement d\'entreprises');
     expect(verdictsIn(md)).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { packagedTemplate } from '../../src/io/templates.js';
 import { loadGrid, type LoadedGrid } from '../../src/io/load.js';
 import type { AnswersFile } from '../../src/model/schema.js';
 import { renderReportMarkdown } from '../../src/render/markdown.js';
-import { repoRoot } from '../helpers.js';
+import { plain, repoRoot } from '../helpers.js';
 
 let grid: LoadedGrid | undefined;
 export function defaultGrid(): LoadedGrid {
@@ -23,8 +23,9 @@ export function reportOn(file: AnswersFile, date = '2026-11-27'): ReportData {
   return buildReport(defaultGrid().index, [file], { now: new Date(`${date}T10:00:00Z`) });
 }
 
+/** The complete report (--full), with French no-break spaces read as plain spaces. */
 export function markdownOf(data: ReportData): string {
-  return renderReportMarkdown(data, packagedTemplate('report.md.hbs'));
+  return plain(renderReportMarkdown(data, packagedTemplate('report.md.hbs'), undefined, { full: true }));
 }
 
 /**

@@ -8,10 +8,10 @@ const rural = { 'perimetre.type-territoire': { value: ['zrr'] }, 'structure-port
 
 /** The « Appels et dispositifs » section of a Markdown report. */
 function callsSection(md: string): string {
-  const start = md.indexOf('### Appels et dispositifs');
-  const end = md.indexOf('## Détail par entrée');
+  const start = md.indexOf('## Appels et dispositifs');
+  const end = md.indexOf('\n## ', start + 1);
   expect(start).toBeGreaterThan(0);
-  return md.slice(start, end);
+  return md.slice(start, end < 0 ? undefined : end);
 }
 
 describe('a report dated 27 November 2026', () => {
@@ -27,12 +27,12 @@ describe('a report dated 27 November 2026', () => {
       ['ami-ptce-2023', 'closed'],
       ['ami-ptce-2025', 'closed'],
     ]);
-    expect(calls).toContain('#### AMI « PTCE émergents » (2021), phases 1 et 2');
+    expect(calls).toContain('### AMI « PTCE émergents » (2021), phases 1 et 2');
     expect(calls).toContain("- **État :** Clos (dépôt jusqu'en mai 2023)");
     expect(calls).toContain('  - novembre 2021 : annonce des lauréats de la phase 2');
-    expect(calls).toContain("#### AMI PTCE 2023\n\n- **Porté par :** État (secrétariat d'État chargé de l'économie sociale et solidaire et de la vie associative)\n- **État :** Clos (dépôt jusqu'au 31 juillet 2023)");
+    expect(calls).toContain("### AMI PTCE 2023\n\n- **Porté par :** État (secrétariat d'État chargé de l'économie sociale et solidaire et de la vie associative)\n- **État :** Clos (dépôt jusqu'au 31 juillet 2023)");
     expect(calls).toContain('1,5 million d\'euros : 15 PTCE, 100 000 euros par structure sur deux ans');
-    expect(calls).toContain('#### AMI « Financer le développement des PTCE » (2025)');
+    expect(calls).toContain('### AMI « Financer le développement des PTCE » (2025)');
     expect(calls).toContain('500 000 euros au total pour 8 PTCE lauréats');
     // a closed call is never presented as the frame of an application
     expect(calls).not.toMatch(/D'après vos réponses :.*(Correspond|Correspondait)/);

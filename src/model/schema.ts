@@ -257,6 +257,7 @@ export const SeverityLabelsSchema = z
   })
   .strict()
   .describe('Libellés affichés pour chaque sévérité de constat : des repères de préparation, jamais un verdict');
+/** @public Severity labels as a grid declares them (for custom templates and tools). */
 export type SeverityLabels = z.infer<typeof SeverityLabelsSchema>;
 
 export const ProgrammeNoteSchema = z
@@ -266,6 +267,7 @@ export const ProgrammeNoteSchema = z
     source: SourceSchema.optional(),
   })
   .strict();
+/** @public A closing line of the calls section, as a grid declares it. */
 export type ProgrammeNote = z.infer<typeof ProgrammeNoteSchema>;
 
 export const GridSchema = z

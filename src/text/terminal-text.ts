@@ -16,7 +16,7 @@ const TABLE_LINE = /[│┌┐└┘├┤┬┴┼─]/;
 export const MIN_WIDTH = 20;
 
 /** Display width of a line, ANSI escapes and wide characters counted as the terminal does. */
-export function displayWidth(line: string): number {
+function displayWidth(line: string): number {
   return stringWidth(line);
 }
 

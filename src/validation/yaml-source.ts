@@ -167,12 +167,14 @@ function findNode(doc: Document, path: PathSegment[], atKey: boolean): Node | nu
 // Directives or several documents: cases for the careful parser, before trying the fast one.
 const NEEDS_FULL_PARSER = /^(?:%|---|\.\.\.)/m;
 
-// What the two parsers may read differently: a plain scalar that looks like a number which js-yaml
-// keeps as text (`1e400`: text for js-yaml, Infinity for yaml), and keys that are words of the core
-// schema or numbers (yaml turns `null:` into "", `1e3:` into "1000"). Seen in a fast result, the
-// file goes to the careful parser, so that the same text always gives the same data.
-const NUMBER_LIKE = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
-const CORE_WORDS = new Set(['null', 'Null', 'NULL', '~', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '']);
+// What the two parsers read differently (measured: every core-schema scalar compared): a float
+// too large for a double, kept as text by js-yaml (`1e400`) but Infinity for yaml, and the null
+// words as keys (`null:` and `~:` give the key "null" with js-yaml, "" with yaml). Seen in a fast
+// result, the file goes to the careful parser, so that the same text always gives the same data.
+// Quoted numbers ("01", "62": département codes) read alike and keep the fast path.
+const FLOAT_TEXT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const readsDifferently = (s: string): boolean => FLOAT_TEXT.test(s) && !Number.isFinite(Number(s));
+const NULL_KEYS = new Set(['null', 'Null', 'NULL', '~', '']);
 
 /**
  * Whether a js-yaml result is certainly what the careful parser gives: a tree (an alias of a
@@ -185,7 +187,7 @@ export function fastResultIsSafe(value: unknown): boolean {
   while (stack.length > 0) {
     const node = stack.pop();
     if (typeof node === 'string') {
-      if (NUMBER_LIKE.test(node)) return false;
+      if (readsDifferently(node)) return false;
       continue;
     }
     if (node === null || typeof node !== 'object') continue;
@@ -196,7 +198,7 @@ export function fastResultIsSafe(value: unknown): boolean {
       continue;
     }
     for (const key of Object.keys(node)) {
-      if (CORE_WORDS.has(key) || NUMBER_LIKE.test(key) || key.includes('[object ')) return false;
+      if (NULL_KEYS.has(key) || readsDifferently(key) || key.includes('[object ')) return false;
       stack.push((node as Record<string, unknown>)[key]);
     }
   }

@@ -102,3 +102,10 @@ describe('fast and careful YAML parsers agree', () => {
     );
   });
 });
+
+describe('the built-in grid', () => {
+  it('takes the fast path (its quoted département codes read alike in both parsers)', () => {
+    const text = readFileSync(join(repoRoot, 'questions', 'cap-ptce.yaml'), 'utf8');
+    expect(parseYamlFast(text)).toEqual(careful(text));
+  });
+});

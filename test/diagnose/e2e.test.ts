@@ -6,39 +6,22 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AnswersFile } from '../../src/model/schema.js';
 import { validateText } from '../../src/validation/validate.js';
-import { KEY, Session, snapshotCli } from './pty.js';
+import { KEY, Session, ptyWorkspace } from './pty.js';
 import { fixturePath, loadFixtureGrid } from './fixtures.js';
 
 const index = loadFixtureGrid();
 const mini = fixturePath('mini.yaml');
 
-let dir: string;
-let sessions: Session[] = [];
-let cli: Awaited<ReturnType<typeof snapshotCli>>;
-
-beforeAll(async () => {
-  cli = await snapshotCli();
-});
-afterAll(() => cli?.dispose());
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cap-ptce-diagnose-'));
-  sessions = [];
-});
-
-afterEach(() => {
-  for (const s of sessions) s.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
+const ws = ptyWorkspace('cap-ptce-diagnose-');
 
 function start(extra: string[] = [], grid = mini): Session {
-  const s = new Session(['diagnose', '--grid', grid, '--answers', join(dir, 'r.yaml'), '--out', join(dir, 'rapport.md'), ...extra], { cwd: dir, bin: cli.bin });
-  sessions.push(s);
+  const s = new Session(['diagnose', '--grid', grid, '--answers', join(ws.dir, 'r.yaml'), '--out', join(ws.dir, 'rapport.md'), ...extra], { cwd: ws.dir, bin: ws.bin });
+  ws.sessions.push(s);
   return s;
 }
 
 /** The answers file as `report` would read it: it must always be valid. */
-function readAnswers(path = join(dir, 'r.yaml')): AnswersFile {
+function readAnswers(path = join(ws.dir, 'r.yaml')): AnswersFile {
   const result = validateText(readFileSync(path, 'utf8'), 'r.yaml', { today: '2026-11-26', expect: 'answers', grid: index });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return result.answers!;
@@ -63,7 +46,7 @@ describe('diagnose in a terminal', () => {
     const s = start();
     const welcome = await s.waitFor('Nom du projet');
     expect(welcome).toContain('7 questions en 2 entrées');
-    expect(welcome).toContain(`Chaque réponse est enregistrée aussitôt dans ${join(dir, 'r.yaml')}`);
+    expect(welcome).toContain(`Chaque réponse est enregistrée aussitôt dans ${join(ws.dir, 'r.yaml')}`);
     await s.press('Pôle du Val', KEY.enter);
     await s.answer('Territoire', 'Pays de Bray');
     await s.answer('Votre prénom', '');
@@ -90,7 +73,7 @@ describe('diagnose in a terminal', () => {
     await s.press(KEY.space, KEY.ctrlC);
     expect((await s.waitExit()).exitCode).toBe(130);
     const out = s.text();
-    expect(out).toContain(`Interrompu : 2 réponses enregistrées dans r.yaml. Pour reprendre : npx cap-ptce diagnose --resume --grid ${mini} --answers ${join(dir, 'r.yaml')} --out ${join(dir, 'rapport.md')}`);
+    expect(out).toContain(`Interrompu : 2 réponses enregistrées dans r.yaml. Pour reprendre : npx cap-ptce diagnose --resume --grid ${mini} --answers ${join(ws.dir, 'r.yaml')} --out ${join(ws.dir, 'rapport.md')}`);
     expect(out).not.toMatch(/\n\s+at /); // no stack trace
     const screen = await s.screen();
     expect(screen).not.toContain('Cochez tout');
@@ -133,7 +116,7 @@ describe('diagnose in a terminal', () => {
     expect(end).toMatch(/ {2}1\. Objectifs et vision stratégique : \d+\/100/);
     // The most important next step(s) (here, one: the other answers are solid).
     expect(end).toMatch(/━━ La prochaine étape ━━\r?\n {2}1\. Avancer sur la question « Quels sont les constats de départ \? »/);
-    expect(end).toContain(`Réponses : ${join(dir, 'r.yaml')}`);
+    expect(end).toContain(`Réponses : ${join(ws.dir, 'r.yaml')}`);
     expect((await r.waitExit()).exitCode).toBe(0);
 
     const done = readAnswers();
@@ -142,7 +125,7 @@ describe('diagnose in a terminal', () => {
     expect(done.answers['acteurs.charte']).toMatchObject({ value: true, note: 'Signée en mars' });
     expect(done.answers['acteurs.histoire']!.value).toBe('Né d’un atelier en 2024');
     expect(done.answers['objectifs.constats']!.note).toBe('Diagnostic partagé en 2025');
-    const report = readFileSync(join(dir, 'rapport.md'), 'utf8');
+    const report = readFileSync(join(ws.dir, 'rapport.md'), 'utf8');
     expect(report).toContain('Pôle du Val');
     expect(report).toContain('Diagnostic partagé en 2025');
   });
@@ -154,7 +137,7 @@ describe('diagnose in a terminal', () => {
     await s.waitFor('Votre réponse :');
     s.kill(signal);
     expect((await s.waitExit()).exitCode).toBe(130);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(ws.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const saved = readAnswers();
     expect(saved.project.name).toBe('Pôle du Val');
     expect(saved.answers['objectifs.constats']).toMatchObject({ value: 'engage', examples: ['Diagnostics territoriaux'], note: 'Diagnostic partagé en 2025' });
@@ -173,7 +156,7 @@ describe('diagnose in a terminal', () => {
 
   it('an existing file: says what it holds; « recommencer » keeps the old file as a dated backup', async () => {
     const old = 'format: cap-ptce/answers@1\ngrid: { id: mini-test, version: 1.0.0 }\nproject:\n  name: Ancien projet\nupdatedAt: 2026-11-20T09:30:00.000Z\nanswers:\n  objectifs.constats:\n    value: acquis\n';
-    writeFileSync(join(dir, 'r.yaml'), old);
+    writeFileSync(join(ws.dir, 'r.yaml'), old);
     const s = start();
     const shown = await s.waitFor('Que voulez-vous faire ?');
     expect(shown).toContain('Un fichier de réponses existe déjà du projet « Ancien projet »');
@@ -182,11 +165,11 @@ describe('diagnose in a terminal', () => {
     const kept = await s.waitFor('Nom du projet');
     const backup = /Ancien fichier gardé : (\S+\.bak\.yaml)/.exec(kept)?.[1];
     expect(backup).toMatch(/r\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.bak\.yaml$/);
-    expect(readFileSync(join(dir, backup!.split('/').at(-1)!), 'utf8')).toBe(old);
+    expect(readFileSync(join(ws.dir, backup!.split('/').at(-1)!), 'utf8')).toBe(old);
     expect(await s.screen()).toContain('(Ancien projet)'); // the old name is offered
     await s.press(KEY.ctrlC);
     expect((await s.waitExit()).exitCode).toBe(130);
-    expect(readFileSync(join(dir, 'r.yaml'), 'utf8')).toBe(old); // untouched until the first new answer
+    expect(readFileSync(join(ws.dir, 'r.yaml'), 'utf8')).toBe(old); // untouched until the first new answer
   });
 
   it('values the grid no longer accepts: told where (file:line), kept until re-answered, the rest resumed', async () => {
@@ -203,7 +186,7 @@ describe('diagnose in a terminal', () => {
       '    value: oui',
       '',
     ].join('\n');
-    writeFileSync(join(dir, 'r.yaml'), old);
+    writeFileSync(join(ws.dir, 'r.yaml'), old);
     const s = start(['--resume']);
     const told = await s.waitFor('Où en êtes-vous ?');
     expect(told).toMatch(/r\.yaml:8:\d+ +réponse à objectifs\.constats : « termine » n'est pas une réponse possible/);
@@ -213,10 +196,10 @@ describe('diagnose in a terminal', () => {
     expect(told).toContain("Reprise à la question 1 de l'entrée « Objectifs et vision stratégique »");
     await s.press(KEY.ctrlC);
     expect((await s.waitExit()).exitCode).toBe(130);
-    const backups = readdirSync(dir).filter((f) => f.endsWith('.bak.yaml'));
+    const backups = readdirSync(ws.dir).filter((f) => f.endsWith('.bak.yaml'));
     expect(backups).toHaveLength(1);
-    expect(readFileSync(join(dir, backups[0]!), 'utf8')).toBe(old);
-    const now = readFileSync(join(dir, 'r.yaml'), 'utf8');
+    expect(readFileSync(join(ws.dir, backups[0]!), 'utf8')).toBe(old);
+    const now = readFileSync(join(ws.dir, 'r.yaml'), 'utf8');
     expect(now).toContain('value: termine');
     expect(now).toContain('ancienne.question:');
     expect(now).toContain('value: association');
@@ -224,7 +207,7 @@ describe('diagnose in a terminal', () => {
 
   it('a file that does not parse: told precisely, and « arrêter » changes nothing (exit 1)', async () => {
     const broken = 'format: cap-ptce/answers@1\ngrid: { id: mini-test, version: 1.0.0 }\nanswers:\n  objectifs.constats: [oops\n';
-    writeFileSync(join(dir, 'r.yaml'), broken);
+    writeFileSync(join(ws.dir, 'r.yaml'), broken);
     const s = start();
     const told = await s.waitFor('Que voulez-vous faire ?');
     expect(told).toContain('ne peut pas être repris tel quel');
@@ -232,13 +215,13 @@ describe('diagnose in a terminal', () => {
     await s.choose('Arrêter ici pour corriger', 1);
     expect((await s.waitExit()).exitCode).toBe(1);
     expect(s.text()).toContain("Rien n'a été modifié");
-    expect(readFileSync(join(dir, 'r.yaml'), 'utf8')).toBe(broken);
-    expect(readdirSync(dir)).toEqual(['r.yaml']);
+    expect(readFileSync(join(ws.dir, 'r.yaml'), 'utf8')).toBe(broken);
+    expect(readdirSync(ws.dir)).toEqual(['r.yaml']);
   });
 
   it('answers of another grid: told which, and « recommencer » starts a new file, the old one kept', async () => {
     const other = 'format: cap-ptce/answers@1\ngrid: { id: autre-grille, version: 2.0.0 }\nanswers:\n  x.y: { value: oui }\n';
-    writeFileSync(join(dir, 'r.yaml'), other);
+    writeFileSync(join(ws.dir, 'r.yaml'), other);
     const s = start();
     const told = await s.waitFor('Que voulez-vous faire ?');
     expect(told).toMatch(/r\.yaml:2:\d+ +ces réponses appartiennent à la grille « autre-grille », pas à « mini-test »/);
@@ -247,25 +230,25 @@ describe('diagnose in a terminal', () => {
     await s.waitFor('Où en êtes-vous ?');
     await s.press(KEY.ctrlC);
     expect((await s.waitExit()).exitCode).toBe(130);
-    const backups = readdirSync(dir).filter((f) => f.endsWith('.bak.yaml'));
+    const backups = readdirSync(ws.dir).filter((f) => f.endsWith('.bak.yaml'));
     expect(backups).toHaveLength(1);
-    expect(readFileSync(join(dir, backups[0]!), 'utf8')).toBe(other);
+    expect(readFileSync(join(ws.dir, backups[0]!), 'utf8')).toBe(other);
     expect(readAnswers()).toMatchObject({ grid: { id: 'mini-test' }, project: { name: 'Pôle du Val' }, answers: {} });
   });
 
   it('a report file there that cap-ptce did not write: refused before the first question (exit 2)', async () => {
-    writeFileSync(join(dir, 'rapport.md'), '# Mes notes à moi\n');
+    writeFileSync(join(ws.dir, 'rapport.md'), '# Mes notes à moi\n');
     const s = start();
     expect((await s.waitExit()).exitCode).toBe(2);
     expect(s.text()).toContain("il n'est pas remplacé");
     expect(s.text()).toContain('--out cap-ptce-rapport-2.md');
     expect(s.text()).not.toContain('Nom du projet');
-    expect(readFileSync(join(dir, 'rapport.md'), 'utf8')).toBe('# Mes notes à moi\n');
+    expect(readFileSync(join(ws.dir, 'rapport.md'), 'utf8')).toBe('# Mes notes à moi\n');
   });
 
   it('--answers in a folder that does not exist: exit 2 before the first question', async () => {
-    const s = new Session(['diagnose', '--grid', mini, '--answers', join(dir, 'absent', 'r.yaml')], { cwd: dir, bin: cli.bin });
-    sessions.push(s);
+    const s = new Session(['diagnose', '--grid', mini, '--answers', join(ws.dir, 'absent', 'r.yaml')], { cwd: ws.dir, bin: ws.bin });
+    ws.sessions.push(s);
     expect((await s.waitExit()).exitCode).toBe(2);
     expect(s.text()).toContain('Dossier introuvable pour');
     expect(s.text()).not.toContain('Nom du projet');
@@ -288,6 +271,6 @@ describe('diagnose in a terminal', () => {
     const s = start(['--entries', 'objectifs,acteur']);
     expect((await s.waitExit()).exitCode).toBe(2);
     expect(s.text()).toContain('Entrée inconnue : « acteur » (vouliez-vous dire « acteurs » ?). Entrées de cette grille : objectifs, acteurs.');
-    expect(existsSync(join(dir, 'r.yaml'))).toBe(false);
+    expect(existsSync(join(ws.dir, 'r.yaml'))).toBe(false);
   });
 });

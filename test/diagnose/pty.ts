@@ -2,10 +2,12 @@
 // screen out. Waits poll the output with generous timeouts: a loaded 2-core machine must not make
 // the tests flaky, and no fixed sleep is ever an assertion.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import xterm from '@xterm/headless';
 import pty from 'node-pty';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { binPath, plain, repoRoot } from '../helpers.js';
 
 export const KEY = {
@@ -43,6 +45,30 @@ export async function snapshotCli(): Promise<{ bin: string; dispose(): void }> {
     }
     await new Promise((r) => setTimeout(r, 250)); // another build is under way: let it finish
   }
+}
+
+/**
+ * The set-up every pseudo-terminal test file shares: one private copy of the built CLI for the
+ * file, a fresh folder and list of sessions for each test, all disposed of afterwards. Tests read
+ * `ws.dir` and `ws.bin` inside their bodies (they change per test and per file).
+ */
+export function ptyWorkspace(prefix: string): { dir: string; bin: string; sessions: Session[] } {
+  const ws = { dir: '', bin: '', sessions: [] as Session[] };
+  let cli: Awaited<ReturnType<typeof snapshotCli>> | undefined;
+  beforeAll(async () => {
+    cli = await snapshotCli();
+    ws.bin = cli.bin;
+  });
+  afterAll(() => cli?.dispose());
+  beforeEach(() => {
+    ws.dir = mkdtempSync(join(tmpdir(), prefix));
+    ws.sessions = [];
+  });
+  afterEach(() => {
+    for (const s of ws.sessions) s.dispose();
+    rmSync(ws.dir, { recursive: true, force: true });
+  });
+  return ws;
 }
 
 export interface Exit {

@@ -10,39 +10,24 @@ import { parseParticipants, scaleKeys, scaleLegend } from '../../src/questionnai
 import { validateText } from '../../src/validation/validate.js';
 import { wrapWords } from '../../src/commands/round-table.js';
 import { runInProcess } from '../helpers.js';
-import { KEY, Session, snapshotCli } from './pty.js';
+import { KEY, Session, ptyWorkspace } from './pty.js';
 import { fixturePath, loadFixtureGrid } from './fixtures.js';
 
 const index = loadFixtureGrid();
 const mini = fixturePath('mini.yaml');
 const PEOPLE = 'Claire,Mehdi,Sophie';
 
-let dir: string;
-let sessions: Session[] = [];
-let cli: Awaited<ReturnType<typeof snapshotCli>>;
-
-beforeAll(async () => {
-  cli = await snapshotCli();
-});
-afterAll(() => cli?.dispose());
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cap-ptce-table-'));
-  sessions = [];
-});
-afterEach(() => {
-  for (const s of sessions) s.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
+const ws = ptyWorkspace('cap-ptce-table-');
 
 function start(): Session {
-  const s = new Session(['diagnose', '--participants', PEOPLE, '--dir', 'atelier', '--grid', mini], { cwd: dir, bin: cli.bin });
-  sessions.push(s);
+  const s = new Session(['diagnose', '--participants', PEOPLE, '--dir', 'atelier', '--grid', mini], { cwd: ws.dir, bin: ws.bin });
+  ws.sessions.push(s);
   return s;
 }
 
 /** A participant's file as `report` reads it: always valid. */
 function read(name: string): AnswersFile {
-  const result = validateText(readFileSync(join(dir, 'atelier', `${name}.yaml`), 'utf8'), `${name}.yaml`, { today: '2026-11-27', expect: 'answers', grid: index });
+  const result = validateText(readFileSync(join(ws.dir, 'atelier', `${name}.yaml`), 'utf8'), `${name}.yaml`, { today: '2026-11-27', expect: 'answers', grid: index });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return result.answers!;
 }
@@ -154,7 +139,7 @@ describe('round table in one terminal', () => {
     expect(end).toContain('Table ronde terminée');
     expect(end).toContain('Synthèse : atelier/cap-ptce-synthese.md (1 question à discuter)');
     expect((await r.waitExit()).exitCode).toBe(0);
-    expect(existsSync(join(dir, 'atelier', 'cap-ptce-synthese.md'))).toBe(true);
+    expect(existsSync(join(ws.dir, 'atelier', 'cap-ptce-synthese.md'))).toBe(true);
 
     expect(read('mehdi').answers['acteurs.composition']!.value).toEqual(['ess']);
     expect(read('sophie').answers['acteurs.nombre']!.value).toBe(5);
@@ -162,14 +147,14 @@ describe('round table in one terminal', () => {
     expect(read('mehdi').answers['acteurs.histoire']).toEqual(expect.not.objectContaining({ value: expect.anything() }));
 
     // The synthesis works unchanged, and shows the group position beside the answers.
-    const md = await runInProcess(['report', join(dir, 'atelier'), '--grid', mini]);
+    const md = await runInProcess(['report', join(ws.dir, 'atelier'), '--grid', mini]);
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toContain('- **Participants :** Claire');
     expect(md.stdout).toContain('- **Position commune** : Engagé, en cours — Diagnostic fait, à partager\n  - Mehdi ne la partage pas : Le diagnostic est voté');
-    const json = JSON.parse((await runInProcess(['report', join(dir, 'atelier'), '--grid', mini, '--format', 'json'])).stdout);
+    const json = JSON.parse((await runInProcess(['report', join(ws.dir, 'atelier'), '--grid', mini, '--format', 'json'])).stdout);
     expect(json.respondents).toEqual(['Claire', 'Mehdi', 'Sophie']);
     expect(json.divergences[0]).toMatchObject({ question: 'objectifs.constats', position: { label: 'Engagé, en cours', dissent: [{ respondent: 'Mehdi', why: 'Le diagnostic est voté' }] } });
-    const html = (await runInProcess(['report', join(dir, 'atelier'), '--grid', mini, '--format', 'html'])).stdout;
+    const html = (await runInProcess(['report', join(ws.dir, 'atelier'), '--grid', mini, '--format', 'html'])).stdout;
     expect(html).toContain('<strong>Position commune :</strong> Engagé, en cours — <span class="note">Diagnostic fait, à partager</span><br>Mehdi ne la partage pas');
   });
 });
@@ -201,9 +186,9 @@ describe('round table: the pure parts', () => {
   });
 
   it('without a terminal, says so and writes nothing', async () => {
-    const r = await runInProcess(['diagnose', '--participants', PEOPLE, '--dir', join(dir, 'atelier')]);
+    const r = await runInProcess(['diagnose', '--participants', PEOPLE, '--dir', join(ws.dir, 'atelier')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('La table ronde pose des questions : lancez-la dans un terminal');
-    expect(existsSync(join(dir, 'atelier'))).toBe(false);
+    expect(existsSync(join(ws.dir, 'atelier'))).toBe(false);
   });
 });

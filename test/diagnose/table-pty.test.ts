@@ -7,24 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { baseArgs, cases, checkOutput, type Step } from './cases.js';
-import { KEY, Session, snapshotCli } from './pty.js';
+import { KEY, Session, ptyWorkspace } from './pty.js';
 
-let dir: string;
-let sessions: Session[] = [];
-let cli: Awaited<ReturnType<typeof snapshotCli>>;
-
-beforeAll(async () => {
-  cli = await snapshotCli();
-});
-afterAll(() => cli?.dispose());
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cap-ptce-table-'));
-  sessions = [];
-});
-afterEach(() => {
-  for (const s of sessions) s.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
+const ws = ptyWorkspace('cap-ptce-table-');
 
 /** What each prompt shows, to wait for before pressing keys. */
 const PROMPT: Record<Exclude<Step, { interrupt: unknown }>['ask'], string | RegExp> = {
@@ -95,20 +80,20 @@ async function play(s: Session, step: Step): Promise<void> {
 
 describe('diagnose through a terminal (the same cases)', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    for (const [file, text] of Object.entries(c.files ?? {})) writeFileSync(join(dir, file), text);
+    for (const [file, text] of Object.entries(c.files ?? {})) writeFileSync(join(ws.dir, file), text);
     for (const run of c.runs) {
       if (run.tty === false) {
-        const r = spawnSync(process.execPath, [cli.bin, ...baseArgs(run)], { cwd: dir, input: '1\n\n', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
+        const r = spawnSync(process.execPath, [ws.bin, ...baseArgs(run)], { cwd: ws.dir, input: '1\n\n', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 20_000 });
         expect(r.status).toBe(run.code);
         checkOutput(run, r.stdout + r.stderr);
         continue;
       }
-      const s = new Session(baseArgs(run), { cwd: dir, bin: cli.bin });
-      sessions.push(s);
+      const s = new Session(baseArgs(run), { cwd: ws.dir, bin: ws.bin });
+      ws.sessions.push(s);
       for (const step of run.steps) await play(s, step);
       expect((await s.waitExit()).exitCode).toBe(run.code);
       checkOutput(run, s.text());
     }
-    c.check?.(dir);
+    c.check?.(ws.dir);
   });
 });

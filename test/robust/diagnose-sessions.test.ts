@@ -5,35 +5,20 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers.js';
 import { fixturePath } from '../diagnose/fixtures.js';
-import { KEY, Session, snapshotCli } from '../diagnose/pty.js';
+import { KEY, Session, ptyWorkspace } from '../diagnose/pty.js';
 
 const mini = fixturePath('mini.yaml');
-let dir: string;
-let sessions: Session[] = [];
-let cli: Awaited<ReturnType<typeof snapshotCli>>;
-
-beforeAll(async () => {
-  cli = await snapshotCli();
-});
-afterAll(() => cli?.dispose());
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cap-ptce-sessions-'));
-  sessions = [];
-});
-afterEach(() => {
-  for (const s of sessions) s.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
+const ws = ptyWorkspace('cap-ptce-sessions-');
 
 function start(extra: string[] = []): Session {
-  const s = new Session(['diagnose', '--grid', mini, '--answers', join(dir, 'r.yaml'), '--out', join(dir, 'rapport.md'), ...extra], { cwd: dir, bin: cli.bin });
-  sessions.push(s);
+  const s = new Session(['diagnose', '--grid', mini, '--answers', join(ws.dir, 'r.yaml'), '--out', join(ws.dir, 'rapport.md'), ...extra], { cwd: ws.dir, bin: ws.bin });
+  ws.sessions.push(s);
   return s;
 }
 
 describe('targets before the first question', () => {
   it('--answers and --out on the same file: refused at once, nothing asked, nothing written', async () => {
-    const same = join(dir, 'x.yaml');
+    const same = join(ws.dir, 'x.yaml');
     const r = await runInProcess(['diagnose', '--grid', mini, '--answers', same, '--out', same], { isInteractive: true, stdoutIsTTY: true });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('(--out) est aussi un fichier lu par cette commande');
@@ -43,7 +28,7 @@ describe('targets before the first question', () => {
 
   it("--out '' and --answers '' are refused, a FIFO as --out too", async () => {
     for (const args of [['--out', ''], ['--answers', ''], ['--out', '/dev/full']]) {
-      const r = await runInProcess(['diagnose', '--grid', mini, ...(args[0] === '--answers' ? [] : ['--answers', join(dir, 'r.yaml')]), ...args], { isInteractive: true, stdoutIsTTY: true });
+      const r = await runInProcess(['diagnose', '--grid', mini, ...(args[0] === '--answers' ? [] : ['--answers', join(ws.dir, 'r.yaml')]), ...args], { isInteractive: true, stdoutIsTTY: true });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/indiquez un nom de fichier|périphérique/);
@@ -51,7 +36,7 @@ describe('targets before the first question', () => {
   });
 });
 
-describe('two sessions on one answers file', () => {
+describe('two ws.sessions on one answers file', () => {
   it('the second to save is told, nothing is erased, and it can resume from the saved answers', async () => {
     const a = start();
     await a.answer('Nom du projet', 'Pôle du Val');
@@ -66,7 +51,7 @@ describe('two sessions on one answers file', () => {
     // A answers first: its answer is saved.
     await a.press(KEY.down, KEY.down, KEY.enter);
     await a.waitFor("Quels exemples s'appliquent");
-    const afterA = readFileSync(join(dir, 'r.yaml'), 'utf8');
+    const afterA = readFileSync(join(ws.dir, 'r.yaml'), 'utf8');
     expect(afterA).toContain('value: engage');
 
     // B answers next: it must not erase A's answer.
@@ -77,17 +62,17 @@ describe('two sessions on one answers file', () => {
     expect(out).toContain('a été modifié par un autre programme');
     expect(out).toContain('Pour reprendre depuis les réponses enregistrées');
     expect(out).toContain('npx cap-ptce diagnose --resume');
-    expect(readFileSync(join(dir, 'r.yaml'), 'utf8')).toBe(afterA);
+    expect(readFileSync(join(ws.dir, 'r.yaml'), 'utf8')).toBe(afterA);
 
     // A goes on as if nothing happened.
     await a.press(KEY.enter);
     await a.answer('Précisions à apporter', '');
     await a.waitFor('Votre réponse :');
-    expect(readFileSync(join(dir, 'r.yaml'), 'utf8')).toContain('Pôle du Val');
+    expect(readFileSync(join(ws.dir, 'r.yaml'), 'utf8')).toContain('Pôle du Val');
   });
 
   it('a chmod 600 answers file stays 600 after a session saves', async () => {
-    const path = join(dir, 'r.yaml');
+    const path = join(ws.dir, 'r.yaml');
     const s = start();
     await s.answer('Nom du projet', 'Pôle du Val');
     await s.answer('Territoire', '');

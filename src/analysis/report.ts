@@ -41,7 +41,7 @@ export function buildReport(index: GridIndex, respondents: AnswersFile[], option
   const today = options.now.toISOString().slice(0, 10);
   const labels = options.sourceLabels ?? (options.sourceLabel !== undefined ? [options.sourceLabel] : []);
 
-  const normalized = respondents.map((file) => normalizeAnswers(file, index));
+  const normalized = options.precomputed?.normalized ?? respondents.map((file) => normalizeAnswers(file, index));
   const respondentInfos: RespondentInfo[] = respondents.map((file, i) => {
     const name = clean(file.respondent);
     return {
@@ -58,7 +58,7 @@ export function buildReport(index: GridIndex, respondents: AnswersFile[], option
   const reference = respondents.find((f) => clean(f.project?.name) !== null) ?? respondents[0]!;
   const answers: AnswerMap = basis ? basis.answers : normalized[0]!.answers;
   const scores: Scores = basis ? withCollectiveScores(index, scoreAnswers(index, answers), basis.scores) : scoreAnswers(index, answers);
-  const scoresOf = normalized.map((n, i) => (i === 0 && !basis ? scores : scoreAnswers(index, n.answers)));
+  const scoresOf = options.precomputed?.scoresOf ?? normalized.map((n, i) => (i === 0 && !basis ? scores : scoreAnswers(index, n.answers)));
 
   const questionReports = buildQuestionReports(index, { normalized, respondents: respondentInfos, scores, scoresOf, answers, basis });
   const entries = buildEntries(index, scores, questionReports);

@@ -54,14 +54,16 @@ export function buildWorkshop(index: GridIndex, files: readonly WorkshopFile[], 
   const warnings = workshopWarnings(files);
   const labels = respondentLabels(files.map((f) => f.answers));
 
-  const normalized = files.map((f) => normalizeAnswers(f.answers, index).answers);
+  // Each respondent's answers and scores, computed once: the report below reads the same ones.
+  const normalizedFiles = files.map((f) => normalizeAnswers(f.answers, index));
+  const normalized = normalizedFiles.map((n) => n.answers);
   const scoresOf: Scores[] = normalized.map((answers) => scoreAnswers(index, answers));
   const basis = groupBasis(index, normalized, scoresOf, labels);
 
   const report = buildReport(
     index,
     files.map((f) => f.answers),
-    { now: options.now, sourceLabels: files.map((f) => f.source), respondentLabels: labels, basis },
+    { now: options.now, sourceLabels: files.map((f) => f.source), respondentLabels: labels, basis, precomputed: { normalized: normalizedFiles, scoresOf } },
   );
 
   const questionReports = new Map(report.entries.flatMap((e) => e.questions).map((q) => [q.id, q]));

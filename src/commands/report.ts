@@ -15,12 +15,12 @@ import { renderDiagnosticText } from '../render/diagnostics.js';
 import { DOCUMENTS, type DocumentFormat } from '../render/registry.js';
 import { stripControl } from '../text/escape.js';
 import { plural } from '../text/french.js';
-import { validateText } from '../validation/validate.js';
 import { emissionOf, emit } from '../io/emit.js';
 import { checkOutputTarget, readHead, readUserFile, safeName, scanFolder } from '../io/files.js';
 import type { Io } from '../io/io.js';
 import { packagedTemplate } from '../io/templates.js';
-import { loadAnswers, loadGrid, todayIso } from '../io/load.js';
+import { loadGrid, todayIso } from '../io/load.js';
+import { answersAgainstGrid, parseAnswersFile, type ParsedAnswers } from '../io/load-answers.js';
 import { globAnswers, readStdinText, STDIN_NAME } from '../io/inputs.js';
 
 
@@ -75,7 +75,7 @@ export function expandAnswersArgs(args: readonly string[], io: Io): string[] {
     try {
       isDir = statSync(userPath(arg)).isDirectory();
     } catch {
-      // missing: loadAnswers says so, with the path
+      // missing: said when read, with the path
     }
     if (!isDir) {
       // `-` is standard input; a pattern that names no existing file is expanded here (io/inputs.ts).
@@ -89,7 +89,7 @@ export function expandAnswersArgs(args: readonly string[], io: Io): string[] {
       const path = join(arg, basename(full));
       const head = readHead(full);
       if (head === null) {
-        found.push(path); // unreadable: loadAnswers says why
+        found.push(path); // unreadable: said when read
         continue;
       }
       const format = /^format:\s*["']?([^\s"'#]+)/m.exec(head)?.[1];
@@ -119,22 +119,25 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io, st
   const now = io.now();
   const today = todayIso(now);
 
-  // Several files: refuse files of different grids before checking them against one grid, so that
-  // the message names every file (loadAnswers would only name the first that does not fit).
+  // Each file is read and parsed once (io/load-answers.ts). Several files: refuse files of
+  // different grids before checking them against one grid, so that the message names every file
+  // (checking against the grid would only name the first that does not fit).
+  const parsed = files.map((file) => (files.length > 1 ? parseOne(file) : undefined));
+  function parseOne(file: string): ParsedAnswers {
+    return file === STDIN_NAME && stdinText !== undefined ? parseAnswersFile(file, { text: stdinText }) : parseAnswersFile(userPath(file));
+  }
   if (files.length > 1) {
     const headers: { source: string; grid: { id: string; version: string } }[] = [];
-    for (const file of files) {
-      const text = file === STDIN_NAME && stdinText !== undefined ? stdinText : readUserFile(userPath(file), 'fichier de réponses');
-      const parsed = validateText(text, file, { today, expect: 'answers' });
-      if (parsed.answers) headers.push({ source: file, grid: parsed.answers.grid });
-    }
+    parsed.forEach((p, i) => {
+      if (p?.result.answers) headers.push({ source: files[i]!, grid: p.result.answers.grid });
+    });
     checkSameGrid(headers);
   }
 
   const grid = loadGrid(options.grid === undefined ? undefined : userPath(options.grid), today);
   if (grid.isDefault) io.stderr('Grille : grille CAP PTCE intégrée (questions/cap-ptce.yaml)\n');
-  const loaded = files.map((file) => {
-    const l = file === STDIN_NAME && stdinText !== undefined ? loadAnswers(file, grid.index, { text: stdinText }) : loadAnswers(userPath(file), grid.index);
+  const loaded = files.map((file, i) => {
+    const l = answersAgainstGrid(parsed[i] ?? parseOne(file), grid.index);
     for (const d of l.diagnostics) {
       if (d.severity !== 'error') io.stderr(`${renderDiagnosticText({ ...d, file })}\n`);
     }

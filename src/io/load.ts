@@ -3,10 +3,11 @@
 import { ExitCode, UserError } from '../errors.js';
 import type { GridIndex } from '../model/grid-index.js';
 import { renderDiagnosticText } from '../render/diagnostics.js';
-import type { AnswersFile, Grid } from '../model/schema.js';
-import { hasErrors, validateGridText, validateText } from '../validation/validate.js';
+import type { Grid } from '../model/schema.js';
+import { validateGridText } from '../validation/validate.js';
 import type { Diagnostic } from '../validation/yaml-source.js';
 import { defaultGridPath, displayPath, readUserFile } from './files.js';
+import { answersAgainstGrid, parseAnswersFile, type LoadedAnswers } from './load-answers.js';
 
 export { displayPath } from './files.js';
 
@@ -39,12 +40,7 @@ export function loadGrid(path?: string, today: string = todayIso()): LoadedGrid 
   return { grid, index, path: file, isDefault: path === undefined, warnings: diagnostics };
 }
 
-export interface LoadedAnswers {
-  answers: AnswersFile;
-  path: string;
-  /** Problems that do not prevent reading (unknown questions kept, values to re-answer). */
-  diagnostics: Diagnostic[];
-}
+export type { LoadedAnswers } from './load-answers.js';
 
 /**
  * Reads an answers file checked against a grid. With `tolerant`, value errors are returned as
@@ -52,15 +48,5 @@ export interface LoadedAnswers {
  */
 export function loadAnswers(path: string, index: GridIndex, options: { tolerant?: boolean; text?: string } = {}): LoadedAnswers {
   // `text`: already read (standard input); `path` is then only the name shown.
-  const text = options.text ?? readUserFile(path, 'fichier de réponses');
-  const result = validateText(text, path, { today: todayIso(), expect: 'answers', grid: index });
-  const fatal = !result.answers || result.diagnostics.some((d) => d.severity === 'error' && (d.code === 'GRID_MISMATCH' || d.code === 'GRID_VERSION'));
-  if (fatal || (!options.tolerant && hasErrors(result.diagnostics))) {
-    throw new UserError(
-      `Le fichier de réponses ${path} ne peut pas être lu tel quel :`,
-      ExitCode.invalid,
-      result.diagnostics.filter((d) => d.severity === 'error').map(renderDiagnosticText),
-    );
-  }
-  return { answers: result.answers!, path, diagnostics: result.diagnostics };
+  return answersAgainstGrid(parseAnswersFile(path, options), index, options);
 }

@@ -91,15 +91,46 @@ export function safeHref(url: unknown): string | null {
  * HTML escaping is left to Handlebars.
  */
 export function htmlView<T>(value: T, key = ''): T {
-  if (key === 'url') return safeHref(value) as T;
-  if (typeof value === 'string') return stripControlKeepLines(value) as T;
-  if (Array.isArray(value)) return value.map((v) => htmlView(v)) as T;
-  if (value && typeof value === 'object' && !(value instanceof Handlebars.SafeString)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = htmlView(v, k);
-    return out as T;
+  return cleanView(value, key, { strings: new Map(), objects: new WeakMap() }) as T;
+}
+
+/** htmlView for the parts of one page: what they share is cleaned once. */
+function htmlViewer(): <T>(value: T) => T {
+  const memo: ViewMemo = { strings: new Map(), objects: new WeakMap() };
+  return <T>(value: T): T => cleanView(value, '', memo) as T;
+}
+
+/**
+ * Each distinct string is cleaned once, and each object viewed once however many lists hold it
+ * (a workshop's questions are in `questions`, in their entrée, among the divergences…).
+ */
+interface ViewMemo {
+  strings: Map<string, string>;
+  objects: WeakMap<object, unknown>;
+}
+
+function cleanView(value: unknown, key: string, memo: ViewMemo): unknown {
+  if (key === 'url') return safeHref(value);
+  if (typeof value === 'string') {
+    let cleaned = memo.strings.get(value);
+    if (cleaned === undefined) {
+      cleaned = stripControlKeepLines(value);
+      memo.strings.set(value, cleaned);
+    }
+    return cleaned;
   }
-  return value;
+  if (!value || typeof value !== 'object' || value instanceof Handlebars.SafeString) return value;
+  let view = memo.objects.get(value);
+  if (view === undefined) {
+    if (Array.isArray(value)) view = value.map((v) => cleanView(v, '', memo));
+    else {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[k] = cleanView(v, k, memo);
+      view = out;
+    }
+    memo.objects.set(value, view);
+  }
+  return view;
 }
 
 export const safe = (html: string): Handlebars.SafeString => new Handlebars.SafeString(html);
@@ -191,6 +222,7 @@ export function reportHtmlView(data: ReportData, options: { full?: boolean } = {
   const spread = isWorkshop(data) ? workshopSpread(data) : null;
   const spreads = spread ? new Map(spread.all.map((r) => [r.id, r])) : null;
   const perRespondent = workshop ? respondentEntryScores(data) : [];
+  const htmlView = htmlViewer();
   const heading = workshop ? "Synthèse d'atelier PTCE" : 'Rapport de préparation PTCE';
   return {
     ...htmlView({ ...data, entries: data.entries.map((e) => entryView(data, e, spreads)) }),

@@ -92,14 +92,41 @@ export function escapeText(text: string): string {
  * (keys named `url` are checked as links instead). Numbers, booleans and null pass through.
  */
 export function markdownView(value: unknown, key = ''): unknown {
-  if (typeof value === 'string') return key === 'url' ? safeUrl(value) : escapeText(value);
-  if (Array.isArray(value)) return value.map((v) => markdownView(v));
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = markdownView(v, k);
-    return out;
+  return escapedView(value, key, { strings: new Map(), objects: new WeakMap() });
+}
+
+/**
+ * Each distinct string is escaped once, and each object viewed once however many lists hold it:
+ * a workshop's questions are in `questions`, in their entrée, among the divergences…, and 100
+ * respondents give the same labels again and again.
+ */
+interface ViewMemo {
+  strings: Map<string, string>;
+  objects: WeakMap<object, unknown>;
+}
+
+function escapedView(value: unknown, key: string, memo: ViewMemo): unknown {
+  if (typeof value === 'string') {
+    if (key === 'url') return safeUrl(value);
+    let escaped = memo.strings.get(value);
+    if (escaped === undefined) {
+      escaped = escapeText(value);
+      memo.strings.set(value, escaped);
+    }
+    return escaped;
   }
-  return value;
+  if (!value || typeof value !== 'object') return value;
+  let view = memo.objects.get(value);
+  if (view === undefined) {
+    if (Array.isArray(value)) view = value.map((v) => escapedView(v, '', memo));
+    else {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[k] = escapedView(v, k, memo);
+      view = out;
+    }
+    memo.objects.set(value, view);
+  }
+  return view;
 }
 
 

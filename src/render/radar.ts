@@ -93,23 +93,21 @@ export function seriesStyles(series: readonly Pick<RadarSeries, 'kind'>[]): Seri
         return { colour: '#0072b2', dash: '', width: 3.5, marker: 'circle', fillOpacity: 0.14 };
       case 'before':
         return { colour: '#555555', dash: '7 5', width: 2.5, marker: 'square', fillOpacity: 0 };
-      case 'respondent': {
-        const i = r++;
-        return {
-          colour: RESPONDENT_COLOURS[i % RESPONDENT_COLOURS.length]!,
-          dash: RESPONDENT_DASHES[i % RESPONDENT_DASHES.length]!,
-          width: 2.25,
-          marker: SHAPES[(i + 1) % SHAPES.length]!,
-          fillOpacity: 0,
-        };
-      }
+      case 'respondent':
+        return respondentStyle(r++);
     }
   });
 }
 
-/** The colour and marker of the i-th respondent (0-based), as seriesStyles gives them. */
+/** The colour and marker of the i-th respondent (0-based), as seriesStyles gives them. Constant time: the page asks once per answer shown. */
 export function respondentStyle(i: number): SeriesStyle {
-  return seriesStyles(Array.from({ length: i + 1 }, () => ({ kind: 'respondent' as const })))[i]!;
+  return {
+    colour: RESPONDENT_COLOURS[i % RESPONDENT_COLOURS.length]!,
+    dash: RESPONDENT_DASHES[i % RESPONDENT_DASHES.length]!,
+    width: 2.25,
+    marker: SHAPES[(i + 1) % SHAPES.length]!,
+    fillOpacity: 0,
+  };
 }
 
 const f = (x: number): string => (Math.round(x * 10) / 10).toString();

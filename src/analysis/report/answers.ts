@@ -40,9 +40,17 @@ function normalizeExample(s: string): string {
   return stripControl(s).normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+// A question's examples by their normalized text, built once per question rather than once per
+// respondent and question (a workshop of 100 asks for each 100 times).
+const gridExamples = new WeakMap<Question, Map<string, string>>();
+
 /** Splits ticked examples into the grid's own and the ones the respondent added. */
 export function splitExamples(question: Question, given: readonly string[] | undefined): { examples: string[]; ownExamples: string[] } {
-  const grid = new Map((question.examples ?? []).map((e) => [normalizeExample(e), e]));
+  let grid = gridExamples.get(question);
+  if (!grid) {
+    grid = new Map((question.examples ?? []).map((e) => [normalizeExample(e), e]));
+    gridExamples.set(question, grid);
+  }
   const examples: string[] = [];
   const ownExamples: string[] = [];
   for (const raw of given ?? []) {

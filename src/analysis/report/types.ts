@@ -1,7 +1,7 @@
 // The report's data shape (what JSON carries and what templates see), and its constants.
 import type { AnswerMap } from '../../model/conditions.js';
-import type { GapAdvice, QuestionType, Severity } from '../../model/schema.js';
-import type { Counts, QuestionStatus, Totals } from '../scoring.js';
+import type { Answer, GapAdvice, QuestionType, Severity } from '../../model/schema.js';
+import type { Counts, QuestionStatus, Scores, Totals } from '../scoring.js';
 import type { ReportPath } from '../../model/paths.js';
 import type { GroupPositionView } from '../group-position.js';
 
@@ -303,6 +303,8 @@ export interface BuildReportOptions {
   respondentLabels?: string[];
   /** Workshop synthesis: what the numbers are computed on instead of the first respondent. */
   basis?: CollectiveBasis;
+  /** Each respondent's answers by current id and their own scores, when the caller has them already (a workshop computes them first). */
+  precomputed?: { normalized: { answers: Record<string, Answer>; orphans: string[] }[]; scoresOf: Scores[] };
 }
 
 /** The group's answers, for a workshop synthesis (see workshop.ts for how they are formed). */

@@ -90,8 +90,10 @@ export function workshopQuestion(
     const asked = r.status !== 'hidden';
     return { ...r, value: asked ? (normalized[i]![ref.fullId]?.value ?? null) : null };
   });
-  const scored = answers.filter((a) => a.status === 'scored');
-  const rawScores = scored.map((a) => scoresOf[answers.indexOf(a)]!.byQuestion.get(ref.fullId)!.score!);
+  const rawScores: number[] = [];
+  answers.forEach((a, i) => {
+    if (a.status === 'scored') rawScores.push(scoresOf[i]!.byQuestion.get(ref.fullId)!.score!);
+  });
   const spreadRaw = rawScores.length > 0 ? Math.max(...rawScores) - Math.min(...rawScores) : null;
   const unknown = answers.filter((a) => a.status === 'unknown').map((a) => a.respondent);
   const answeredOthers = answers.filter((a) => a.status === 'scored' || a.status === 'answered' || a.status === 'na');

@@ -1,9 +1,38 @@
 // Bundles src/ into dist/ with esbuild: one entry, lazy chunks (code splitting) so that
 // `--version` and `validate` never load prompts or marked-terminal (see stack-notes.md).
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/**
+ * src/render/precompiled.ts as shipped: every templates/*.hbs (and the stylesheet partial)
+ * precompiled, so that a report runs with the Handlebars runtime only (compiling at run time cost
+ * 70–85 ms per report). Generic: a template added or changed by anyone is picked up. The options
+ * must stay those of precompileOptions() in src/render/templating.ts.
+ */
+function precompiledModule() {
+  const dir = new URL('../templates/', import.meta.url);
+  const entries = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.hbs') && name !== 'style.css') continue;
+    const raw = readFileSync(new URL(name, dir), 'utf8');
+    // The stylesheet is compiled as text, `{{` escaped, as renderPage does.
+    const source = name.endsWith('.css') ? raw.replace(/\{\{/g, '\\{{') : raw;
+    const noEscape = name.endsWith('.md.hbs');
+    const spec = Handlebars.precompile(source, { noEscape, strict: false, preventIndent: true, knownHelpers: {} });
+    entries.push(`  [${JSON.stringify(source)}, { noEscape: ${noEscape}, spec: ${spec} }]`);
+  }
+  return `export const PRECOMPILED = new Map([\n${entries.join(',\n')}\n]);\n`;
+}
+
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]render[\\/]precompiled\.ts$/ }, () => ({ contents: precompiledModule(), loader: 'js' }));
+  },
+};
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -28,4 +57,5 @@ await build({
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __VERSION__: JSON.stringify(version) },
+  plugins: [precompiledTemplates],
 });

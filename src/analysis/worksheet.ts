@@ -10,7 +10,7 @@ import type { GridIndex, QuestionRef } from '../model/grid-index.js';
 import type { Choice, Condition } from '../model/schema.js';
 import { didYouMean } from '../text/suggest.js';
 import { markdownView } from '../render/markdown.js';
-import { COMMON_HELPERS, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from '../render/templating.js';
+import { COMMON_HELPERS, compileTemplate, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from '../render/templating.js';
 import { stripControl } from '../text/escape.js';
 import { frenchMarkdown } from '../text/typography.js';
 
@@ -254,7 +254,7 @@ export function worksheetView(data: WorksheetData): unknown {
 
 /** Renders the worksheet through a Handlebars template (templates/worksheet.md.hbs). */
 export function renderWorksheetMarkdown(data: WorksheetData, templateSource: string): string {
-  const { hb, knownHelpers } = handlebars();
-  const template = hb.compile(templateSource, { noEscape: true, strict: false, knownHelpers, knownHelpersOnly: true, preventIndent: true });
+  const { knownHelpers } = handlebars();
+  const template = compileTemplate(handlebars(), templateSource, { noEscape: true, strict: false, knownHelpers, knownHelpersOnly: true, preventIndent: true });
   return frenchMarkdown(tidyMarkdown(template(worksheetView(data), { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false })));
 }

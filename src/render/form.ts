@@ -9,11 +9,12 @@
 // in a `type="application/json"` block (never executed) where `<`, `>`, `&` and the line separators
 // are written as \u escapes, so no text can close the block (`</script>`) or open a comment.
 import { createHash } from 'node:crypto';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import Runtime from 'handlebars/runtime';
 import { DomainError } from '../errors.js';
 import type { FormData } from '../analysis/form.js';
 import { htmlView } from './html.js';
-import { COMMON_HELPERS, lockedHandlebars, type LockedHandlebars } from './templating.js';
+import { COMMON_HELPERS, compileTemplate, lockedHandlebars, type LockedHandlebars } from './templating.js';
 
 export const FORM_HTML_TEMPLATE = 'form.html.hbs';
 export const FORM_STYLE = 'form.css';
@@ -58,10 +59,10 @@ export function formContentSecurityPolicy(script: string): string {
 export function renderFormHtml(data: FormData, templateSource: string, styleSource: string, scriptSource: string): string {
   if (/<\/script|<!--/i.test(scriptSource)) throw new DomainError('invalid-input', 'Le script du formulaire ne peut pas contenir « </script » ni « <!-- ».');
   if (/<\/style/i.test(styleSource)) throw new DomainError('invalid-input', 'La feuille de style du formulaire ne peut pas contenir « </style ».');
-  const { hb, knownHelpers } = handlebars();
+  const { knownHelpers } = handlebars();
   let template: Handlebars.TemplateDelegate;
   try {
-    template = hb.compile(templateSource, { strict: false, knownHelpers, knownHelpersOnly: true, preventIndent: true });
+    template = compileTemplate(handlebars(), templateSource, { strict: false, knownHelpers, knownHelpersOnly: true, preventIndent: true });
   } catch (error) {
     throw new DomainError('invalid-input', `Le modèle ${FORM_HTML_TEMPLATE} ne peut pas être utilisé : ${String((error as Error)?.message ?? error).split('\n')[0]}`);
   }
@@ -71,10 +72,10 @@ export function renderFormHtml(data: FormData, templateSource: string, styleSour
   const view = {
     ...shown,
     // Fixed words and base64 only: no character to escape, and the source stays readable.
-    csp: new Handlebars.SafeString(formContentSecurityPolicy(script)),
-    style: new Handlebars.SafeString(styleSource),
-    script: new Handlebars.SafeString(script),
-    modelJson: new Handlebars.SafeString(jsonForScript(shown.model)),
+    csp: new (Runtime as unknown as typeof Handlebars).SafeString(formContentSecurityPolicy(script)),
+    style: new (Runtime as unknown as typeof Handlebars).SafeString(styleSource),
+    script: new (Runtime as unknown as typeof Handlebars).SafeString(script),
+    modelJson: new (Runtime as unknown as typeof Handlebars).SafeString(jsonForScript(shown.model)),
   };
   return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 }

@@ -14,8 +14,9 @@
 //   renderReportHtml(data, templateSource, styleSource)      report.html.hbs: one respondent or a workshop
 //   renderWorksheetHtml(data, templateSource, styleSource)   worksheet.html.hbs: `cap-ptce grid --format html`
 //   renderCompareHtml(input, templateSource, styleSource)    compare.html.hbs (html-compare.ts): before/after of one project
-import Handlebars from 'handlebars';
-import { COMMON_HELPERS, lockedHandlebars, type LockedHandlebars } from './templating.js';
+import type Handlebars from 'handlebars';
+import Runtime from 'handlebars/runtime';
+import { COMMON_HELPERS, compileTemplate, lockedHandlebars, type LockedHandlebars } from './templating.js';
 import { DomainError } from '../errors.js';
 import { legendSwatch, radarSummary, renderRadarSvg, respondentStyle, seriesStyles, type RadarInput, type RadarSeries } from './radar.js';
 import type { EntryReport, QuestionReport, ReportData } from '../analysis/report.js';
@@ -37,7 +38,7 @@ export const HTML_STYLE = 'style.css';
 const { heading: _markdownOnly, ...SHARED_HELPERS } = COMMON_HELPERS;
 const HELPERS = {
   ...SHARED_HELPERS,
-  cssString: (text: unknown) => new Handlebars.SafeString(cssString(String(text ?? ''))),
+  cssString: (text: unknown) => new (Runtime as unknown as typeof Handlebars).SafeString(cssString(String(text ?? ''))),
 };
 
 let locked: LockedHandlebars | undefined;
@@ -50,18 +51,18 @@ function handlebars(): LockedHandlebars {
 
 /** Compiles a page template with our locked instance and renders `view`; the stylesheet is the `style` partial. */
 export function renderPage(name: string, templateSource: string, styleSource: string, view: unknown): string {
-  const { hb, knownHelpers } = handlebars();
+  const { knownHelpers } = handlebars();
   let template: Handlebars.TemplateDelegate;
+  let stylePartial: Handlebars.TemplateDelegate;
   try {
-    hb.parse(templateSource);
-    template = hb.compile(templateSource, { strict: false, knownHelpers, knownHelpersOnly: true, preventIndent: true });
+    template = compileTemplate(handlebars(), templateSource, { strict: false, knownHelpers, knownHelpersOnly: true, preventIndent: true });
+    // The stylesheet is a partial: text (it holds no `{{`), printed as is.
+    stylePartial = compileTemplate(handlebars(), styleSource.replace(/\{\{/g, '\\{{'), { strict: false, preventIndent: true });
   } catch (error) {
     throw new DomainError('invalid-input', `Le modèle ${name} ne peut pas être utilisé : ${String((error as Error)?.message ?? error).split('\n')[0]}`, [], { template: name });
   }
-  // The stylesheet is a partial: compiled as text (it holds no `{{`), printed as is.
-  const style = styleSource.replace(/\{\{/g, '\\{{');
   const html = template(view, {
-    partials: { style: hb.compile(style, { knownHelpers: {}, knownHelpersOnly: true }) },
+    partials: { style: stylePartial },
     allowProtoPropertiesByDefault: false,
     allowProtoMethodsByDefault: false,
   });
@@ -119,7 +120,7 @@ function cleanView(value: unknown, key: string, memo: ViewMemo): unknown {
     }
     return cleaned;
   }
-  if (!value || typeof value !== 'object' || value instanceof Handlebars.SafeString) return value;
+  if (!value || typeof value !== 'object' || value instanceof (Runtime as unknown as typeof Handlebars).SafeString) return value;
   let view = memo.objects.get(value);
   if (view === undefined) {
     if (Array.isArray(value)) view = value.map((v) => cleanView(v, '', memo));
@@ -133,7 +134,7 @@ function cleanView(value: unknown, key: string, memo: ViewMemo): unknown {
   return view;
 }
 
-export const safe = (html: string): Handlebars.SafeString => new Handlebars.SafeString(html);
+export const safe = (html: string): Handlebars.SafeString => new (Runtime as unknown as typeof Handlebars).SafeString(html);
 
 // ───────────────────────────── numbers shared with the JSON ─────────────────────────────
 

@@ -11,10 +11,11 @@
 // helper (a user's template, typically) would print raw user text; here it cannot.
 //
 // Pure: the template source is passed in (src/io/templates.ts reads the packaged ones).
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import Runtime from 'handlebars/runtime';
 import { DomainError } from '../errors.js';
 import type { ReportData } from '../analysis/report.js';
-import { COMMON_HELPERS, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from './templating.js';
+import { COMMON_HELPERS, compileTemplate, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from './templating.js';
 import { stripControl } from '../text/escape.js';
 import { frenchMarkdown } from '../text/typography.js';
 
@@ -150,12 +151,11 @@ export interface RenderOptions {
  */
 export function renderTemplateMarkdown(data: object, templateSource: string, templateName = 'de rapport', options: RenderOptions = {}): string {
   const source = templateSource;
-  const { hb, knownHelpers } = handlebars();
+  const { knownHelpers } = handlebars();
   let template: Handlebars.TemplateDelegate;
   try {
-    // parse first: syntax errors are reported with their line before anything is rendered.
-    hb.parse(source);
-    template = hb.compile(source, { noEscape: true, strict: false, knownHelpers, knownHelpersOnly: true, preventIndent: true });
+    // syntax errors are reported with their line before anything is rendered.
+    template = compileTemplate(handlebars(), source, { noEscape: true, strict: false, knownHelpers, knownHelpersOnly: true, preventIndent: true });
   } catch (error) {
     throw templateError(templateName, error);
   }

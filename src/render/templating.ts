@@ -1,7 +1,13 @@
 // What every template renderer shares: a locked-down Handlebars instance (our helpers only, no
 // `log`, no partials unless the renderer registers its own, no prototype access) and the helpers
 // that the Markdown and HTML templates have in common. Pure.
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import Runtime from 'handlebars/runtime';
+import { createRequire } from 'node:module';
+import { PRECOMPILED } from './precompiled.js';
+
+/** What Handlebars.precompile produces, once evaluated (typed loosely upstream). */
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 import { trimEndSpace, trimLineEnds } from '../text/trim.js';
 import { lowerFirst } from '../text/typography.js';
 
@@ -50,7 +56,9 @@ export interface LockedHandlebars {
 
 /** A Handlebars instance with the given helpers only, and without `log` (and `lookup` unless kept). */
 export function lockedHandlebars(helpers: Record<string, Helper>, options: { keepLookup?: boolean } = {}): LockedHandlebars {
-  const hb = Handlebars.create();
+  // The runtime only: the compiler (about 70–85 ms to load and run per report) is loaded only
+  // for a template that was not precompiled at build time (a user's --template, tests from src/).
+  const hb = (Runtime as unknown as typeof Handlebars).create();
   hb.unregisterHelper('log');
   if (!options.keepLookup) hb.unregisterHelper('lookup');
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
@@ -64,4 +72,41 @@ export function tidyMarkdown(markdown: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+/, '')
     .replace(/\n*$/, '\n');
+}
+
+export interface CompileOptions {
+  noEscape?: boolean;
+  strict?: boolean;
+  knownHelpers?: Record<string, true>;
+  knownHelpersOnly?: boolean;
+  preventIndent?: boolean;
+}
+
+// In dist/, esbuild sees the literal `require('handlebars')` and bundles the compiler in a chunk run
+// on first call only; vitest runs src/ as ESM, where `require` is absent.
+declare const require: NodeRequire | undefined;
+function compiler(): typeof Handlebars {
+  return (typeof require === 'function' ? require('handlebars') : createRequire(import.meta.url)('handlebars')) as typeof Handlebars;
+}
+
+/**
+ * A template of `locked`'s instance: the build's precompiled form of a packaged template, else the
+ * source compiled now (syntax errors thrown here, with their line). Packaged templates are
+ * precompiled without `knownHelpersOnly` (the build does not know each renderer's helpers): they
+ * are ours, and no data field of theirs bears a helper's name. User templates keep the full check.
+ */
+export function compileTemplate(locked: LockedHandlebars, source: string, options: CompileOptions): Handlebars.TemplateDelegate {
+  const pre = PRECOMPILED.get(source);
+  if (pre && pre.noEscape === Boolean(options.noEscape)) return locked.hb.template(pre.spec as TemplateSpecification);
+  const full = compiler();
+  full.parse(source);
+  const spec = full.precompile(source, { ...options, knownHelpers: options.knownHelpers ?? {} });
+  // The compiler's own output, evaluated as Handlebars.compile itself does.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return locked.hb.template(new Function(`return ${String(spec)}`)() as TemplateSpecification);
+}
+
+/** The options the build precompiles a packaged template with (see compileTemplate). */
+export function precompileOptions(fileName: string): CompileOptions {
+  return { noEscape: fileName.endsWith('.md.hbs'), strict: false, preventIndent: true };
 }

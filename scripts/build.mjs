@@ -2,7 +2,8 @@
 // `--version` and `validate` never load prompts or marked-terminal (see stack-notes.md).
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -59,3 +60,33 @@ await build({
   define: { __VERSION__: JSON.stringify(version) },
   plugins: [precompiledTemplates],
 });
+
+// dist/grid-snapshot.json: the built-in grid validated now, so that the default path of every
+// command parses no YAML (src/validation/grid-snapshot.ts says when it applies). Validated by the
+// project's own code, bundled for the occasion; no snapshot when the grid has errors.
+{
+  const tmp = new URL('../dist/.snapshot-build.mjs', import.meta.url);
+  await build({
+    stdin: {
+      contents: "export { validateGridText } from './src/validation/validate.ts'; export { makeSnapshot } from './src/validation/grid-snapshot.ts';",
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+      loader: 'ts',
+    },
+    outfile: fileURLToPath(tmp),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: "import { createRequire as __capCreateRequire } from 'node:module'; const require = __capCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  try {
+    const { validateGridText, makeSnapshot } = await import(tmp.href);
+    const text = readFileSync(new URL('../questions/cap-ptce.yaml', import.meta.url), 'utf8');
+    const { grid } = validateGridText(text, 'questions/cap-ptce.yaml', new Date().toISOString().slice(0, 10));
+    if (grid) writeFileSync(new URL('../dist/grid-snapshot.json', import.meta.url), JSON.stringify(makeSnapshot(text, grid)));
+    else console.warn('questions/cap-ptce.yaml a des erreurs : pas d’instantané de la grille (cap-ptce validate pour le détail).');
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}

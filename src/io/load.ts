@@ -6,8 +6,20 @@ import { renderDiagnosticText } from '../render/diagnostics.js';
 import type { Grid } from '../model/schema.js';
 import { validateGridText } from '../validation/validate.js';
 import type { Diagnostic } from '../validation/yaml-source.js';
-import { defaultGridPath, displayPath, readUserFile } from './files.js';
+import { gridFromSnapshot } from '../validation/grid-snapshot.js';
+import { defaultGridPath, displayPath, packageRoot, readBounded, readUserFile } from './files.js';
+import { join } from 'node:path';
 import { answersAgainstGrid, parseAnswersFile, type LoadedAnswers } from './load-answers.js';
+
+/** dist/grid-snapshot.json, written by the build; null when absent (running from src/). */
+export function readSnapshot(): string | null {
+  try {
+    const { text, truncated } = readBounded(join(packageRoot(), 'dist', 'grid-snapshot.json'), 'fichier', 2 * 1024 * 1024);
+    return truncated ? null : text;
+  } catch {
+    return null;
+  }
+}
 
 export { displayPath } from './files.js';
 
@@ -29,6 +41,10 @@ export function loadGrid(path?: string, today: string = todayIso()): LoadedGrid 
   const file = path ?? defaultGridPath();
   const shown = path ? path : displayPath(file);
   const text = readUserFile(file, 'grille');
+  if (path === undefined) {
+    const snap = gridFromSnapshot(text, readSnapshot(), today);
+    if (snap) return { ...snap, path: file, isDefault: true, warnings: [] };
+  }
   const { grid, index, diagnostics } = validateGridText(text, shown, today);
   if (!grid || !index) {
     throw new UserError(

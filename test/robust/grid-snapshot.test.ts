@@ -36,7 +36,9 @@ describe('the built-in grid snapshot', () => {
     expect(v.code).toBe(0);
     expect(v.stderr).toContain('1 fichier vérifié : aucun problème.');
     const j = runSpawned(['validate', '--format', 'json']);
-    expect(JSON.parse(j.stdout)).toEqual([]);
+    const json = JSON.parse(j.stdout) as { summary: { errors: number; warnings: number }; files: { diagnostics: unknown[] }[] };
+    expect(json.summary).toMatchObject({ errors: 0, warnings: 0 });
+    expect(json.files.map((f) => f.diagnostics)).toEqual([[]]);
     const explicit = runSpawned(['report', join(repoRoot, 'examples', 'projet-emergent.yaml'), '--grid', gridPath, '--format', 'json']);
     const snapshot = runSpawned(['report', join(repoRoot, 'examples', 'projet-emergent.yaml'), '--format', 'json']);
     expect(snapshot.code).toBe(0);

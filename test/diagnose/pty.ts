@@ -84,6 +84,8 @@ export class Session {
   raw = '';
   readonly exited: Promise<Exit>;
   private exit: Exit | null = null;
+  /** Output length at the last drain after exit (see waitFor). */
+  private drainedAt = -1;
   /** Waits look at the output printed after the last key sent (raw offset)… */
   private mark = 0;
   /** …past what earlier waits already matched (offset in that output, escapes removed). */
@@ -159,7 +161,16 @@ export class Session {
         this.consumed += found.index + found.length;
         return rest.slice(0, found.index + found.length);
       }
-      if (this.exit) throw new Error(`exited (${this.exit.exitCode}) before ${String(pattern)} appeared. Output:\n${this.text()}`);
+      if (this.exit) {
+        // node-pty may report the exit before the last output has been read: let it drain (until
+        // nothing new arrives for a moment) before concluding that the text never came.
+        if (this.drainedAt !== this.raw.length) {
+          this.drainedAt = this.raw.length;
+          await new Promise((r) => setTimeout(r, 250));
+          continue;
+        }
+        throw new Error(`exited (${this.exit.exitCode}) before ${String(pattern)} appeared. Output:\n${this.text()}`);
+      }
       if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${String(pattern)}. Output:\n${this.text()}`);
       await new Promise((r) => setTimeout(r, 25));
     }

@@ -2,20 +2,23 @@
 // `--version` and `validate` never load prompts or marked-terminal (see stack-notes.md).
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /**
- * src/render/precompiled.ts as shipped: every templates/*.hbs (and the stylesheet partial)
- * precompiled, so that a report runs with the Handlebars runtime only (compiling at run time cost
- * 70–85 ms per report). Generic: a template added or changed by anyone is picked up. The options
- * must stay those of precompileOptions() in src/render/templating.ts.
+ * dist/lib/templates/<name>.cjs: every templates/*.hbs (and the stylesheet partial) precompiled,
+ * one file each, so that a report runs with the Handlebars runtime only (compiling at run time cost
+ * 70–85 ms per report) and loads its own template only. Generic: a template added or changed by
+ * anyone is picked up. The options must stay those of precompileOptions() in
+ * src/render/templating.ts. Each file keeps the text it was made from (`raw`): src/io/templates.ts
+ * uses it only for that exact text, so a template edited after the build is compiled on use.
  */
-function precompiledModule() {
+function writePrecompiledTemplates() {
   const dir = new URL('../templates/', import.meta.url);
-  const entries = [];
+  const out = new URL('../dist/lib/templates/', import.meta.url);
+  mkdirSync(out, { recursive: true });
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.hbs') && name !== 'style.css') continue;
     const raw = readFileSync(new URL(name, dir), 'utf8');
@@ -23,21 +26,54 @@ function precompiledModule() {
     const source = name.endsWith('.css') ? raw.replace(/\{\{/g, '\\{{') : raw;
     const noEscape = name.endsWith('.md.hbs');
     const spec = Handlebars.precompile(source, { noEscape, strict: false, preventIndent: true, knownHelpers: {} });
-    entries.push(`  [${JSON.stringify(source)}, { noEscape: ${noEscape}, spec: ${spec} }]`);
+    writeFileSync(new URL(`${name}.cjs`, out), `module.exports = { raw: ${JSON.stringify(raw)}, source: ${JSON.stringify(source)}, noEscape: ${noEscape}, spec: ${spec} };\n`);
   }
-  return `export const PRECOMPILED = new Map([\n${entries.join(',\n')}\n]);\n`;
 }
 
-const precompiledTemplates = {
-  name: 'precompiled-templates',
+// Libraries kept out of the start-up chunks (src/lazy-lib.ts), each a dist/lib/<name>.cjs loaded on
+// first use. `yaml` and `handlebars` are asked for through lazyLib() in the source. The others are
+// imported by src/ as usual, and the build puts in their place functions that load the library on
+// their first call: string-width and wrap-ansi each build an Intl.Segmenter when imported (the ICU
+// data: 20 to 50 ms) that only a terminal needs; globs and CSV are rare.
+const LAZY_IN_SOURCE = ['yaml', 'handlebars'];
+const LAZY_EXPORTS = {
+  'string-width': ['default'],
+  'wrap-ansi': ['default'],
+  tinyglobby: ['globSync', 'isDynamicPattern'],
+  'csv-stringify/sync': ['stringify'],
+};
+const libFile = (name) => name.replace(/\//g, '-');
+const lazyExports = {
+  name: 'lazy-exports',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]render[\\/]precompiled\.ts$/ }, () => ({ contents: precompiledModule(), loader: 'js' }));
+    const src = fileURLToPath(new URL('../src/', import.meta.url));
+    const filter = new RegExp(`^(${Object.keys(LAZY_EXPORTS).join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.importer.startsWith(src) ? { path: args.path, namespace: 'lazy-lib' } : undefined));
+    // The zod schemas (src/model/schema-loader.ts): dist/lib/model-schema.cjs, on first call.
+    b.onLoad({ filter: /[\\/]src[\\/]model[\\/]schema-loader\.ts$/ }, () => ({
+      contents: `import { lazyLib } from ${JSON.stringify(fileURLToPath(new URL('../src/lazy-lib.ts', import.meta.url)))};\nlet m;\nexport function zodSchemas() { return (m ??= lazyLib('model-schema')); }\n`,
+      loader: 'js',
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-lib' }, (args) => ({
+      contents: [
+        `import { lazyLib } from ${JSON.stringify(fileURLToPath(new URL('../src/lazy-lib.ts', import.meta.url)))};`,
+        'let lib;',
+        `const load = () => (lib ??= lazyLib(${JSON.stringify(libFile(args.path))}));`,
+        ...LAZY_EXPORTS[args.path].map((e) => (e === 'default' ? 'export default function (...a) { return load().default(...a); }' : `export function ${e}(...a) { return load().${e}(...a); }`)),
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+    }));
   },
 };
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
+const main = await build({
   entryPoints: { cli: 'src/cli.ts' },
+  // CAP_PTCE_META=1 npm run build: dist/meta.json says which module went into which chunk
+  // (scripts/what-loads.mjs reads it: what each command loads at start-up).
+  metafile: Boolean(process.env.CAP_PTCE_META),
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -57,9 +93,32 @@ await build({
   sourcemap: false,
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
-  define: { __VERSION__: JSON.stringify(version) },
-  plugins: [precompiledTemplates],
+  define: { __VERSION__: JSON.stringify(version), __CAP_PTCE_DIST__: 'true' },
+  plugins: [lazyExports],
 });
+// dist/lib/<name>.cjs: the libraries src/lazy-lib.ts loads on first use only.
+for (const name of [...LAZY_IN_SOURCE, ...Object.keys(LAZY_EXPORTS)]) {
+  await build({
+    stdin: { contents: `module.exports = require('${name}');`, resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'js' },
+    outfile: fileURLToPath(new URL(`../dist/lib/${libFile(name)}.cjs`, import.meta.url)),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+}
+await build({
+  entryPoints: [fileURLToPath(new URL('../src/model/schema.ts', import.meta.url))],
+  outfile: fileURLToPath(new URL('../dist/lib/model-schema.cjs', import.meta.url)),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+writePrecompiledTemplates();
+if (main.metafile) writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify(main.metafile));
 
 // dist/grid-snapshot.json: the built-in grid validated now, so that the default path of every
 // command parses no YAML (src/validation/grid-snapshot.ts says when it applies). Validated by the

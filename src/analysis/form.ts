@@ -6,7 +6,8 @@
 import type { GridIndex, QuestionRef } from '../model/grid-index.js';
 import { pathAddsSentence, selectPath, summarizePath } from '../model/paths.js';
 import { buildWorksheet, describeCondition } from './worksheet.js';
-import { ANSWERS_FORMAT, type Condition, type QuestionType } from '../model/schema.js';
+import { ANSWERS_FORMAT } from '../model/formats.js';
+import type { Condition, QuestionType } from '../model/schema.js';
 
 /** One choice as the page shows it: a radio button or a check box. */
 export interface FormChoice {

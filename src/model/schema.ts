@@ -2,8 +2,9 @@
 // JSON Schemas (schema/*.schema.json) are both derived from these zod schemas.
 import * as z from 'zod';
 
-export const GRID_FORMAT = 'cap-ptce/grid@1';
-export const ANSWERS_FORMAT = 'cap-ptce/answers@1';
+import { ANSWERS_FORMAT, GRID_FORMAT } from './formats.js';
+
+export { ANSWERS_FORMAT, GRID_FORMAT } from './formats.js';
 
 const slug = z
   .string()

@@ -12,7 +12,6 @@
 //
 // Pure: the template source is passed in (src/io/templates.ts reads the packaged ones).
 import type Handlebars from 'handlebars';
-import Runtime from 'handlebars/runtime';
 import { DomainError } from '../errors.js';
 import type { ReportData } from '../analysis/report.js';
 import { COMMON_HELPERS, compileTemplate, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from './templating.js';

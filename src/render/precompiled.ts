@@ -1,13 +1,20 @@
-// The packaged templates, precompiled at build time (scripts/build.mjs replaces this module in
-// dist/ with one generated from every templates/*.hbs). Empty when running from src/ (tests): the
-// templates are then compiled on first use, with the same options.
+// Templates already compiled, by source text: the packaged ones as the build precompiled them,
+// registered by the IO layer when it reads them (src/io/templates.ts). A template whose text is not
+// here (a user's --template, or a packaged one edited after the build) is compiled on use.
 
 export interface PrecompiledTemplate {
   /** Compiled with `noEscape` (Markdown templates) or with Handlebars' HTML escaping. */
   noEscape: boolean;
-  /** Handlebars.precompile's output, evaluated as code by the build. */
+  /** Handlebars.precompile's output, evaluated. */
   spec: object;
 }
 
-/** Template source → its precompiled form. */
-export const PRECOMPILED: ReadonlyMap<string, PrecompiledTemplate> = new Map();
+const PRECOMPILED = new Map<string, PrecompiledTemplate>();
+
+export function registerPrecompiled(source: string, template: PrecompiledTemplate): void {
+  PRECOMPILED.set(source, template);
+}
+
+export function precompiledFor(source: string): PrecompiledTemplate | undefined {
+  return PRECOMPILED.get(source);
+}

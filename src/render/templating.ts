@@ -3,8 +3,8 @@
 // that the Markdown and HTML templates have in common. Pure.
 import type Handlebars from 'handlebars';
 import Runtime from 'handlebars/runtime';
-import { createRequire } from 'node:module';
-import { PRECOMPILED } from './precompiled.js';
+import { lazyLib } from '../lazy-lib.js';
+import { precompiledFor } from './precompiled.js';
 
 /** What Handlebars.precompile produces, once evaluated (typed loosely upstream). */
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
@@ -82,11 +82,10 @@ export interface CompileOptions {
   preventIndent?: boolean;
 }
 
-// In dist/, esbuild sees the literal `require('handlebars')` and bundles the compiler in a chunk run
-// on first call only; vitest runs src/ as ESM, where `require` is absent.
-declare const require: NodeRequire | undefined;
+// The Handlebars compiler: only for a template that was not precompiled by the build (a user's
+// --template, or any template when running from src/).
 function compiler(): typeof Handlebars {
-  return (typeof require === 'function' ? require('handlebars') : createRequire(import.meta.url)('handlebars')) as typeof Handlebars;
+  return lazyLib<typeof Handlebars>('handlebars');
 }
 
 /**
@@ -96,7 +95,7 @@ function compiler(): typeof Handlebars {
  * are ours, and no data field of theirs bears a helper's name. User templates keep the full check.
  */
 export function compileTemplate(locked: LockedHandlebars, source: string, options: CompileOptions): Handlebars.TemplateDelegate {
-  const pre = PRECOMPILED.get(source);
+  const pre = precompiledFor(source);
   if (pre && pre.noEscape === Boolean(options.noEscape)) return locked.hb.template(pre.spec as TemplateSpecification);
   const full = compiler();
   full.parse(source);

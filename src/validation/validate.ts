@@ -3,7 +3,10 @@ import { checkAnswers } from './check-answers.js';
 import { checkGrid } from './check-grid.js';
 import { indexGrid, type GridIndex } from '../model/grid-index.js';
 import { knownKeysAt } from './known-keys.js';
-import { ANSWERS_FORMAT, AnswersFileSchema, GRID_FORMAT, GridSchema, type AnswersFile, type Grid } from '../model/schema.js';
+import { ANSWERS_FORMAT, GRID_FORMAT } from '../model/formats.js';
+import type { AnswersFile, Grid } from '../model/schema.js';
+import { zodSchemas } from '../model/schema-loader.js';
+import { readAnswersFast } from './answers-fast.js';
 import { schemaIssuesToDiagnostics } from './schema-issues.js';
 import { didYouMean } from '../text/suggest.js';
 import { parseYaml, type Diagnostic } from './yaml-source.js';
@@ -80,6 +83,7 @@ export function validateText(text: string, file: string, options: ValidateOption
   }
 
   if (kind === 'grid') {
+    const { GridSchema } = zodSchemas();
     const result = GridSchema.safeParse(data);
     if (!result.success) {
       const located = schemaIssuesToDiagnostics(result.error.issues, data, (path) => knownKeysAt(GridSchema, path));
@@ -90,6 +94,14 @@ export function validateText(text: string, file: string, options: ValidateOption
     return hasErrors(diagnostics) ? { kind, diagnostics } : { kind, diagnostics, grid: result.data };
   }
 
+  // A well-formed answers file is read without zod; anything else goes through the schema, which
+  // says what is wrong and where.
+  const fast = readAnswersFast(data);
+  if (fast) {
+    if (options.grid) diagnostics.push(...checkAnswers(fast, options.grid).map(parsed.toDiagnostic));
+    return { kind, diagnostics, answers: fast };
+  }
+  const { AnswersFileSchema } = zodSchemas();
   const result = AnswersFileSchema.safeParse(data);
   if (!result.success) {
     const located = schemaIssuesToDiagnostics(result.error.issues, data, (path) => knownKeysAt(AnswersFileSchema, path));

@@ -2,17 +2,15 @@
 // Pure: takes text, returns data and diagnostics. Reading the file is the caller's job.
 import type { DiagnosticCode } from './codes.js';
 import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
-import { createRequire } from 'node:module';
 import type { Document, LineCounter as LineCounterType, Node, Pair, YAMLMap } from 'yaml';
+import { lazyLib } from '../lazy-lib.js';
 
 // The `yaml` package (positions, careful parsing) is loaded only when needed: a valid plain file
 // never needs it, and loading it costs more start-up time than reading the whole grid.
-// In dist/, esbuild sees the literal `require('yaml')` and bundles it (run on first call only), so
-// the installed package needs no node_modules; vitest runs src/ as ESM, where `require` is absent.
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
 function yamlLib(): YamlModule {
-  yamlModule ??= (typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')) as YamlModule;
+  yamlModule ??= lazyLib<YamlModule>('yaml');
   return yamlModule;
 }
 

@@ -1,0 +1,132 @@
+// An answers file read by hand when it is well formed: the zod schema (model/schema.ts,
+// AnswersFileSchema) stays the reference, loaded only when this reader declines. The reader accepts
+// exactly what the schema accepts and returns what it returns (same keys, same order, the same
+// defaults); test/robust/answers-fast.test.ts checks both over generated files. Any doubt → null,
+// and the schema decides (and says what is wrong, where).
+import { ANSWERS_FORMAT } from '../model/formats.js';
+import type { Answer, AnswersFile, AnswerValue, GroupPosition } from '../model/schema.js';
+
+type Obj = Record<string, unknown>;
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+
+/** Own keys all among `allowed` (zod's `.strict()`). */
+function onlyKeys(o: Obj, allowed: ReadonlySet<string>): boolean {
+  for (const k of Object.keys(o)) if (!allowed.has(k)) return false;
+  return true;
+}
+
+const has = (o: Obj, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** AnswerValueSchema: a string, a list of strings, a finite number, a boolean, or null. */
+function answerValue(v: unknown): AnswerValue | undefined {
+  if (typeof v === 'string' || typeof v === 'boolean' || v === null) return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (isStringArray(v)) return [...v];
+  return undefined;
+}
+
+const FAIL = Symbol('fail');
+
+/** Copies the optional string fields `keys` of `from` into `to`, in order; FAIL on a wrong type. */
+function optionalStrings(from: Obj, to: Obj, keys: readonly string[]): typeof FAIL | undefined {
+  for (const k of keys) {
+    if (!has(from, k)) continue;
+    if (!isString(from[k])) return FAIL;
+    to[k] = from[k];
+  }
+  return undefined;
+}
+
+const DISSENT_KEYS = new Set(['respondent', 'why']);
+const POSITION_KEYS = new Set(['value', 'note', 'dissent']);
+const ANSWER_KEYS = new Set(['value', 'examples', 'note', 'position', 'answeredAt']);
+const FILE_KEYS = new Set(['$schema', 'format', 'grid', 'project', 'respondent', 'path', 'createdAt', 'updatedAt', 'answers']);
+const GRID_KEYS = new Set(['id', 'version']);
+const PROJECT_KEYS = new Set(['name', 'territory']);
+
+function position(v: unknown): GroupPosition | undefined {
+  if (!isObject(v) || !onlyKeys(v, POSITION_KEYS)) return undefined;
+  const out: Obj = {};
+  if (has(v, 'value')) {
+    const value = answerValue(v.value);
+    if (value === undefined) return undefined;
+    out.value = value;
+  }
+  if (optionalStrings(v, out, ['note']) === FAIL) return undefined;
+  if (has(v, 'dissent')) {
+    if (!Array.isArray(v.dissent)) return undefined;
+    const dissent: Obj[] = [];
+    for (const d of v.dissent) {
+      if (!isObject(d) || !onlyKeys(d, DISSENT_KEYS) || !isString(d.respondent) || !has(d, 'respondent')) return undefined;
+      const one: Obj = { respondent: d.respondent };
+      if (optionalStrings(d, one, ['why']) === FAIL) return undefined;
+      dissent.push(one);
+    }
+    out.dissent = dissent;
+  }
+  return out as GroupPosition;
+}
+
+function answer(v: unknown): Answer | undefined {
+  if (!isObject(v) || !onlyKeys(v, ANSWER_KEYS)) return undefined;
+  const out: Obj = {};
+  if (has(v, 'value')) {
+    const value = answerValue(v.value);
+    if (value === undefined) return undefined;
+    out.value = value;
+  }
+  if (has(v, 'examples')) {
+    if (!isStringArray(v.examples)) return undefined;
+    out.examples = [...v.examples];
+  }
+  if (optionalStrings(v, out, ['note']) === FAIL) return undefined;
+  if (has(v, 'position')) {
+    const p = position(v.position);
+    if (p === undefined) return undefined;
+    out.position = p;
+  }
+  if (optionalStrings(v, out, ['answeredAt']) === FAIL) return undefined;
+  return out as Answer;
+}
+
+/** The answers file as AnswersFileSchema would return it, or null when the schema must decide. */
+export function readAnswersFast(data: unknown): AnswersFile | null {
+  if (!isObject(data) || !onlyKeys(data, FILE_KEYS)) return null;
+  const out: Obj = {};
+  if (optionalStrings(data, out, ['$schema']) === FAIL) return null;
+  if (data.format !== ANSWERS_FORMAT) return null;
+  out.format = data.format;
+  const grid = data.grid;
+  if (!isObject(grid) || !onlyKeys(grid, GRID_KEYS) || !isString(grid.id) || !SLUG.test(grid.id) || !isString(grid.version)) return null;
+  out.grid = { id: grid.id, version: grid.version };
+  if (has(data, 'project')) {
+    const project = data.project;
+    if (!isObject(project) || !onlyKeys(project, PROJECT_KEYS)) return null;
+    const p: Obj = {};
+    if (optionalStrings(project, p, ['name', 'territory']) === FAIL) return null;
+    out.project = p;
+  } else out.project = {};
+  if (optionalStrings(data, out, ['respondent']) === FAIL) return null;
+  if (has(data, 'path')) {
+    if (!isString(data.path) || !SLUG.test(data.path)) return null;
+    out.path = data.path;
+  }
+  if (optionalStrings(data, out, ['createdAt', 'updatedAt']) === FAIL) return null;
+  if (has(data, 'answers')) {
+    const answers = data.answers;
+    if (!isObject(answers)) return null;
+    const a: Record<string, Answer> = {};
+    for (const [id, v] of Object.entries(answers)) {
+      const one = answer(v);
+      if (one === undefined) return null;
+      a[id] = one;
+    }
+    out.answers = a;
+  } else out.answers = {};
+  return out as unknown as AnswersFile;
+}

@@ -247,9 +247,7 @@ function handlebars(): LockedHandlebars {
 
 /** The data as the template sees it: every string escaped, except the lines to write on. */
 export function worksheetView(data: WorksheetData): unknown {
-  const view = markdownView(data) as Record<string, unknown>;
-  view.lines = { ...data.lines };
-  return view;
+  return { ...(markdownView(data) as object), lines: { ...data.lines } };
 }
 
 /** Renders the worksheet through a Handlebars template (templates/worksheet.md.hbs). */

@@ -1,6 +1,6 @@
 // Bundles src/ into dist/ with esbuild: one entry, lazy chunks (code splitting) so that
 // `--version` and `validate` never load prompts or marked-terminal (see stack-notes.md).
-import { build } from 'esbuild';
+import { build, transformSync } from 'esbuild';
 import Handlebars from 'handlebars';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,10 @@ function writePrecompiledTemplates() {
     const source = name.endsWith('.css') ? raw.replace(/\{\{/g, '\\{{') : raw;
     const noEscape = name.endsWith('.md.hbs');
     const spec = Handlebars.precompile(source, { noEscape, strict: false, preventIndent: true, knownHelpers: {} });
-    writeFileSync(new URL(`${name}.cjs`, out), `module.exports = { raw: ${JSON.stringify(raw)}, source: ${JSON.stringify(source)}, noEscape: ${noEscape}, spec: ${spec} };\n`);
+    const sourceCode = source === raw ? 'module.exports.raw' : JSON.stringify(source);
+    const code = `module.exports = { raw: ${JSON.stringify(raw)}, noEscape: ${noEscape}, spec: ${spec} };\nmodule.exports.source = ${sourceCode};\n`;
+    // Minified like the bundle: a report parses its template's code on every run.
+    writeFileSync(new URL(`${name}.cjs`, out), transformSync(code, { minify: true, format: 'cjs', target: 'node20' }).code);
   }
 }
 
@@ -91,6 +94,7 @@ const main = await build({
   },
   banner: { js: "import { createRequire as __capCreateRequire } from 'node:module'; const require = __capCreateRequire(import.meta.url);" },
   sourcemap: false,
+  minify: true,
   logLevel: 'warning',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __VERSION__: JSON.stringify(version), __CAP_PTCE_DIST__: 'true' },
@@ -105,6 +109,7 @@ for (const name of [...LAZY_IN_SOURCE, ...Object.keys(LAZY_EXPORTS)]) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
+    minify: true,
     logLevel: 'warning',
   });
 }
@@ -115,6 +120,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  minify: true,
   logLevel: 'warning',
 });
 writePrecompiledTemplates();

@@ -2,7 +2,7 @@
 // action plan); several files, or a folder of them, give a workshop synthesis (analysis/workshop.ts).
 // Also the pieces `diagnose` and `compare` reuse: writeReport (atomic, never overwrites someone
 // else's file) and renderForTerminal (marked-terminal, loaded lazily).
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
@@ -183,6 +183,8 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io, st
 function markerAnswers(args: readonly string[], options: ReportOptions, io: Io): string[] {
   const named = args.map((a) => resolve(io.cwd, a));
   if (!options.anonymous) return named;
+  // node:crypto only here: loading it costs every report a few milliseconds.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   return [resolve(io.cwd, `anonyme-${createHash('sha256').update(named.join('\n')).digest('hex').slice(0, 16)}`)];
 }
 

@@ -252,19 +252,29 @@ function checkStagesRulesProgrammes(grid: Grid, index: GridIndex, today: string,
     if (programme.opens && programme.closes && programme.opens.slice(0, programme.closes.length) > programme.closes) {
       out.push(error('PROGRAMME_DATES', ['programmes', p, 'closes'], `date de clôture ${programme.closes} antérieure à l'ouverture ${programme.opens}`));
     }
-    const closing = closingDate(programme);
-    if (closing && isPast(closing, today) && !programme.archive) {
-      out.push({
-        severity: 'warning',
-        code: 'PROGRAMME_CLOSED',
-        path: ['programmes', p, programme.closes ? 'closes' : 'closedBy'],
-        message: `« ${programme.name} » est clos depuis ${closing} : le rapport le présentera comme clos ; ajoutez l'appel en cours s'il existe, ou marquez celui-ci « archive: true » s'il est gardé pour mémoire`,
-      });
-    }
+    out.push(...closedProgramme(programme, p, today));
   });
   grid.programmeNotes.forEach((note, n) => {
     if (note.when) checkCondition(note.when, ['programmeNotes', n, 'when'], { index, out });
   });
+}
+
+function closedProgramme(programme: Grid['programmes'][number], p: number, today: string): PathDiagnostic[] {
+  const closing = closingDate(programme);
+  if (!closing || !isPast(closing, today) || programme.archive) return [];
+  return [
+    {
+      severity: 'warning',
+      code: 'PROGRAMME_CLOSED',
+      path: ['programmes', p, programme.closes ? 'closes' : 'closedBy'],
+      message: `« ${programme.name} » est clos depuis ${closing} : le rapport le présentera comme clos ; ajoutez l'appel en cours s'il existe, ou marquez celui-ci « archive: true » s'il est gardé pour mémoire`,
+    },
+  ];
+}
+
+/** The checks whose result depends on the day (a call closed since): all that a grid validated earlier needs again. */
+export function checkGridToday(grid: Grid, today: string): PathDiagnostic[] {
+  return grid.programmes.flatMap((programme, p) => closedProgramme(programme, p, today));
 }
 
 /** Every rule, programme and question says where it comes from: the report quotes it to the user. */

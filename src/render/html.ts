@@ -17,6 +17,7 @@
 import type Handlebars from 'handlebars';
 import Runtime from 'handlebars/runtime';
 import { COMMON_HELPERS, compileTemplate, lockedHandlebars, type LockedHandlebars } from './templating.js';
+import { lazyView, type Shown } from './lazy-view.js';
 import { DomainError } from '../errors.js';
 import { legendSwatch, radarSummary, renderRadarSvg, respondentStyle, seriesStyles, type RadarInput, type RadarSeries } from './radar.js';
 import type { EntryReport, QuestionReport, ReportData } from '../analysis/report.js';
@@ -87,51 +88,32 @@ export function safeHref(url: unknown): string | null {
 }
 
 /**
- * The data as a template sees it: a deep copy with control characters and ANSI escapes removed
- * (line breaks kept: notes print them), and `url` fields kept only when they are http(s) links.
- * HTML escaping is left to Handlebars.
+ * The data as a template sees it: control characters and ANSI escapes removed (line breaks kept:
+ * notes print them), and `url` fields kept only when they are http(s) links. HTML escaping is left
+ * to Handlebars. Lazy and read-only (render/lazy-view.ts): a string is cleaned when the template
+ * reads it, once.
  */
-export function htmlView<T>(value: T, key = ''): T {
-  return cleanView(value, key, { strings: new Map(), objects: new WeakMap() }) as T;
-}
-
-/** htmlView for the parts of one page: what they share is cleaned once. */
-function htmlViewer(): <T>(value: T) => T {
-  const memo: ViewMemo = { strings: new Map(), objects: new WeakMap() };
-  return <T>(value: T): T => cleanView(value, '', memo) as T;
+export function htmlView<T>(value: T): T {
+  return htmlViewer()(value);
 }
 
 /**
- * Each distinct string is cleaned once, and each object viewed once however many lists hold it
- * (a workshop's questions are in `questions`, in their entrée, among the divergences…).
+ * htmlView for the parts of one page: what they share is cleaned once, each distinct string and
+ * each object (a workshop's questions are in `questions`, in their entrée, among the divergences…).
  */
-interface ViewMemo {
-  strings: Map<string, string>;
-  objects: WeakMap<object, unknown>;
-}
-
-function cleanView(value: unknown, key: string, memo: ViewMemo): unknown {
-  if (key === 'url') return safeHref(value);
-  if (typeof value === 'string') {
-    let cleaned = memo.strings.get(value);
-    if (cleaned === undefined) {
-      cleaned = stripControlKeepLines(value);
-      memo.strings.set(value, cleaned);
+function htmlViewer(): <T>(value: T) => T {
+  const strings = new Map<string, string>();
+  const shown: Shown = (value, key) => {
+    if (key === 'url') return { value: safeHref(value) };
+    if (typeof value === 'string') {
+      let cleaned = strings.get(value);
+      if (cleaned === undefined) strings.set(value, (cleaned = stripControlKeepLines(value)));
+      return { value: cleaned };
     }
-    return cleaned;
-  }
-  if (!value || typeof value !== 'object' || value instanceof (Runtime as unknown as typeof Handlebars).SafeString) return value;
-  let view = memo.objects.get(value);
-  if (view === undefined) {
-    if (Array.isArray(value)) view = value.map((v) => cleanView(v, '', memo));
-    else {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = cleanView(v, k, memo);
-      view = out;
-    }
-    memo.objects.set(value, view);
-  }
-  return view;
+    if (value instanceof (Runtime as unknown as typeof Handlebars).SafeString) return { value };
+    return undefined;
+  };
+  return <T>(value: T): T => lazyView(value, shown) as T;
 }
 
 export const safe = (html: string): Handlebars.SafeString => new (Runtime as unknown as typeof Handlebars).SafeString(html);

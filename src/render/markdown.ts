@@ -17,6 +17,7 @@ import type { ReportData } from '../analysis/report.js';
 import { COMMON_HELPERS, compileTemplate, lockedHandlebars, tidyMarkdown, type LockedHandlebars } from './templating.js';
 import { stripControl } from '../text/escape.js';
 import { frenchMarkdown } from '../text/typography.js';
+import { lazyView, type Shown } from './lazy-view.js';
 
 export const DEFAULT_TEMPLATE = 'report.md.hbs';
 
@@ -90,49 +91,19 @@ export function escapeText(text: string): string {
 /**
  * The view a template sees: the report data with every string escaped for inline Markdown
  * (keys named `url` are checked as links instead). Numbers, booleans and null pass through.
- * Lazy: a string is escaped when the template reads it, once. The data carries everything (JSON
- * prints it all) and the short report shows a small part: escaping the whole tree first was a
- * tenth of a report's time and most of its garbage. Read-only: the view never writes to the data.
+ * Lazy and read-only (render/lazy-view.ts): a string is escaped when the template reads it, once.
  */
-export function markdownView(value: unknown, key = ''): unknown {
-  if (typeof value === 'string') return key === 'url' ? safeUrl(value) : escapeText(value);
-  if (value && typeof value === 'object') return viewOf(value);
-  return value;
-}
-
-const views = new WeakMap<object, object>();
-
-function viewOf(target: object): object {
-  let view = views.get(target);
-  if (view) return view;
-  const isArray = Array.isArray(target);
-  const seen = new Map<PropertyKey, unknown>();
-  view = new Proxy(target, {
-    get(t, prop, receiver) {
-      if (typeof prop !== 'string' || !Object.prototype.hasOwnProperty.call(t, prop)) return Reflect.get(t, prop, receiver);
-      if (seen.has(prop)) return seen.get(prop);
-      const shown = markdownView((t as Record<string, unknown>)[prop], isArray ? '' : prop);
-      seen.set(prop, shown);
-      return shown;
-    },
-    getOwnPropertyDescriptor(t, prop) {
-      const d = Reflect.getOwnPropertyDescriptor(t, prop);
-      // The value a caller sees through the descriptor (Object.entries, spreads) is the view's.
-      if (d && 'value' in d && typeof prop === 'string' && !(isArray && prop === 'length')) d.value = this.get!(t, prop, undefined);
-      return d;
-    },
-    set() {
-      return false;
-    },
-    defineProperty() {
-      return false;
-    },
-    deleteProperty() {
-      return false;
-    },
-  });
-  views.set(target, view);
-  return view;
+export function markdownView(value: unknown): unknown {
+  // Each distinct string escaped once per view: a workshop repeats the same labels for 100 people.
+  const strings = new Map<string, string>();
+  const shown: Shown = (v, key) => {
+    if (typeof v !== 'string') return undefined;
+    if (key === 'url') return { value: safeUrl(v) };
+    let escaped = strings.get(v);
+    if (escaped === undefined) strings.set(v, (escaped = escapeText(v)));
+    return { value: escaped };
+  };
+  return lazyView(value, shown);
 }
 
 /**

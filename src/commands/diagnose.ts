@@ -25,6 +25,7 @@ import type { GridIndex, QuestionRef } from '../model/grid-index.js';
 import type { AnswersFile } from '../model/schema.js';
 import { stripControl } from '../text/escape.js';
 import { frenchDateTime, plural } from '../text/french.js';
+import { wrapTerminal } from '../text/terminal-text.js';
 import { validateText } from '../validation/validate.js';
 import type { Diagnostic } from '../validation/yaml-source.js';
 import { checkOutputTarget, fileExists, FileChangedError, readUserFile, safeName, writeFileAtomic } from '../io/files.js';
@@ -155,8 +156,9 @@ class Session {
     return { signal: this.controller.signal };
   }
 
+  /** Prints text wrapped on word boundaries at the terminal's width of the moment (lists keep their indent). */
   private say(text = ''): void {
-    this.io.stdout(`${text}\n`);
+    this.io.stdout(`${wrapTerminal(text, this.io.columns)}\n`);
   }
 
   /** Signals abort the current prompt; the answers on disk are already complete. */
@@ -429,7 +431,8 @@ class Session {
       const ref = this.flow.refs[pos]!;
       this.showEntryHeader(ref);
       const text = stripControl(ref.question.text);
-      const short = text.length > 60 ? `${text.slice(0, 59)}…` : text;
+      // Shortened at a word's end, never inside a word.
+      const short = text.length > 60 ? `${text.slice(0, 60).replace(/\s+\S*$/, '')}…` : text;
       this.say(`↷ Question ${ref.questionIndex + 1}/${ref.entry.questions.length} passée, sans objet d'après vos réponses : « ${short} »`);
     }
   }

@@ -15,6 +15,7 @@ import { renderDiagnosticText } from '../render/diagnostics.js';
 import { DOCUMENTS, type DocumentFormat } from '../render/registry.js';
 import { stripControl } from '../text/escape.js';
 import { plural } from '../text/french.js';
+import { wrapTerminal } from '../text/terminal-text.js';
 import { emissionOf, emit } from '../io/emit.js';
 import { checkOutputTarget, readHead, readUserFile, safeName, scanFolder } from '../io/files.js';
 import type { Io } from '../io/io.js';
@@ -153,9 +154,11 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io, st
   if (options.anonymous) inputs = anonymizeFiles(inputs);
   if (workshop) {
     const synthesis = buildWorkshop(basis.index, inputs, { now });
-    for (const w of synthesis.workshop.warnings) io.stderr(`Attention : ${w}\n`);
-    io.stderr(
-      `Synthèse de ${files.length} participants : ${synthesis.workshop.divergences.length} ${synthesis.workshop.divergences.length === 1 ? 'question' : 'questions'} à discuter, ${synthesis.workshop.consensus.length} ${synthesis.workshop.consensus.length === 1 ? "point d'accord" : "points d'accord"}.\n`,
+    // Read beside the synthesis shown on a terminal: wrapped at its width there.
+    const tell = (text: string): void => io.stderr(`${io.stdoutIsTTY ? wrapTerminal(text, io.columns) : text}\n`);
+    for (const w of synthesis.workshop.warnings) tell(`Attention : ${w}`);
+    tell(
+      `Synthèse de ${files.length} participants : ${synthesis.workshop.divergences.length} ${synthesis.workshop.divergences.length === 1 ? 'question' : 'questions'} à discuter, ${synthesis.workshop.consensus.length} ${synthesis.workshop.consensus.length === 1 ? "point d'accord" : "points d'accord"}.`,
     );
     data = synthesis;
   } else {

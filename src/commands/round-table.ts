@@ -6,7 +6,6 @@
 // `report atelier/` then gives the synthesis, unchanged. The logic is in questionnaire/round-table.ts.
 import { copyFileSync, constants, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { ExitCode, UserError } from '../errors.js';
 import { spreadsWidely, withGroupPosition } from '../analysis/group-position.js';
 import type { GridIndex, QuestionRef } from '../model/grid-index.js';
@@ -24,42 +23,16 @@ import {
   type Participant,
 } from '../questionnaire/round-table.js';
 import { stripControl } from '../text/escape.js';
+import { wrapTerminal } from '../text/terminal-text.js';
 import { validateText } from '../validation/validate.js';
 import { fileExists, readUserFile, writeFileAtomic } from '../io/files.js';
 import type { Io } from '../io/io.js';
 import { displayPath, loadGrid, todayIso } from '../io/load.js';
 import type { AskContext } from '../prompts/adapter.js';
+import { listTheme, promptTheme } from '../prompts/theme.js';
 import { backupPath } from './diagnose.js';
 
 export const DEFAULT_ROUND_TABLE_DIR = 'atelier';
-
-/**
- * Wraps each line at `width` columns on spaces, continuation lines indented like the line. Width
- * is measured without escape sequences (the question is printed in bold).
- */
-export function wrapWords(text: string, width: number): string {
-  const max = Math.max(20, width - 1);
-  return text
-    .split('\n')
-    .map((line) => {
-      if (stripVTControlCharacters(line).length <= max) return line;
-      const indent = /^\s*/.exec(line)![0];
-      const rest = /^\s*[•·✔↷-]?\s*/.exec(line)![0].length;
-      const hang = ' '.repeat(Math.min(rest, 8));
-      const out: string[] = [];
-      let current = '';
-      for (const word of line.slice(indent.length).split(' ')) {
-        const candidate = current ? `${current} ${word}` : `${indent}${word}`;
-        if (current && stripVTControlCharacters(candidate).length > max) {
-          out.push(current);
-          current = `${hang}${word}`;
-        } else current = candidate;
-      }
-      if (current) out.push(current);
-      return out.join('\n');
-    })
-    .join('\n');
-}
 
 export interface RoundTableOptions {
   participants: string;
@@ -115,7 +88,7 @@ class RoundTable {
 
   /** Prints text wrapped on word boundaries at the terminal's width (lines keep their indent). */
   private say(text = ''): void {
-    this.io.stdout(`${wrapWords(text, this.io.columns)}\n`);
+    this.io.stdout(`${wrapTerminal(text, this.io.columns)}\n`);
   }
 
   private pathOf(i: number): string {
@@ -259,11 +232,15 @@ class RoundTable {
         (await select<'resume' | 'restart'>(
           {
             message: 'Que voulez-vous faire ?',
-            choices: [
-              { value: 'resume', name: 'Reprendre là où la table s’était arrêtée' },
-              { value: 'restart', name: 'Recommencer à zéro', description: 'Les fichiers actuels sont gardés en copie, datée, dans le même dossier.' },
-            ],
+            choices: this.adapter.selectChoices<{ value: 'resume' | 'restart'; name: string; description?: string }>(
+              [
+                { value: 'resume', name: 'Reprendre là où la table s’était arrêtée' },
+                { value: 'restart', name: 'Recommencer à zéro', description: 'Les fichiers actuels sont gardés en copie, datée, dans le même dossier.' },
+              ],
+              this.ctx,
+            ),
             loop: false,
+            theme: listTheme(this.ctx),
           },
           { ...this.ctx, clearPromptOnDone: true },
         )) === 'restart';
@@ -290,18 +267,20 @@ class RoundTable {
 
   private async askIdentity(): Promise<void> {
     const { input } = await import('@inquirer/prompts');
+    const theme = promptTheme(this.ctx);
     const current = this.files.find((f) => f?.project.name)?.project ?? {};
     this.say('Votre projet');
     const name = await input(
       {
         message: 'Nom du projet (même provisoire) :',
+        theme,
         ...(current.name ? { default: stripControl(current.name) } : {}),
         validate: (v: string) => (v.trim() ? true : 'Donnez un nom, même provisoire (ex. « Pôle coopératif du Val de Bray »).'),
       },
       { ...this.ctx, clearPromptOnDone: false },
     );
     const territory = await input(
-      { message: 'Territoire (facultatif) :', ...(current.territory ? { default: stripControl(current.territory) } : {}) },
+      { message: 'Territoire (facultatif) :', theme, ...(current.territory ? { default: stripControl(current.territory) } : {}) },
       { ...this.ctx, clearPromptOnDone: false },
     );
     const now = this.io.now();

@@ -41,7 +41,10 @@ export function processIo(): Io {
     },
     isInteractive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    columns: process.stdout.columns || 80,
+    // Read when used: a terminal resized during diagnose gets its text wrapped at the new width.
+    get columns() {
+      return process.stdout.columns || 80;
+    },
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),

@@ -1,10 +1,12 @@
 // The one adapter over @inquirer/prompts (imported lazily: it costs ~120 ms at start-up). Each
 // function asks one thing, in French, and returns a value or a navigation action. Every text that
-// comes from a grid or an answers file is stripped of control characters and ANSI escapes.
+// comes from a grid or an answers file is stripped of control characters and ANSI escapes, and
+// every text is wrapped on word boundaries at the terminal's width (theme.ts).
 import { styleText } from 'node:util';
 import type { QuestionRef } from '../model/grid-index.js';
 import type { Choice } from '../model/schema.js';
 import { stripControl } from '../text/escape.js';
+import { choiceName, HANG, listPageSize, listTheme, promptTheme } from './theme.js';
 
 /** Passed to every prompt: a signal to cancel it (SIGTERM, SIGHUP…), and streams for tests. */
 export interface AskContext {
@@ -38,21 +40,6 @@ function load(): Promise<Prompts> {
   return prompts;
 }
 
-const KEYS_FR: Record<string, string> = { space: 'espace', '⏎': 'Entrée' };
-const ACTIONS_FR: Record<string, string> = { navigate: 'se déplacer', select: 'choisir', submit: 'valider', all: 'tout cocher', invert: 'inverser' };
-
-function keysHelpTip(keys: [string, string][]): string {
-  return keys
-    .map(([key, action]) => {
-      const fr = key === 'space' && action === 'select' ? 'cocher' : key === '⏎' && action === 'select' ? 'valider' : (ACTIONS_FR[action] ?? action);
-      return `${styleText('bold', KEYS_FR[key] ?? key)} ${styleText('dim', fr)}`;
-    })
-    .join(styleText('dim', ' • '));
-}
-
-/** For select and checkbox: the key help line in French. */
-const listTheme = { style: { keysHelpTip } };
-
 /** Every prompt clears itself when done or cancelled: no half-drawn prompt stays on screen. */
 function context(ctx: AskContext): AskContext & { clearPromptOnDone: boolean } {
   return { ...ctx, clearPromptOnDone: true };
@@ -67,19 +54,26 @@ function choiceDescription(ref: QuestionRef, choice: Choice): string | undefined
   return hint ? label(hint) : undefined;
 }
 
+/** A select's choices, labels wrapped under themselves after the cursor; the short form on one line. */
+export function selectChoices<T extends { name: string }>(choices: T[], ctx: AskContext): (T & { short: string })[] {
+  return choices.map((c) => ({ ...c, name: choiceName(c.name, ctx, HANG.select), short: c.name }));
+}
+
 type CheckboxItem = { value: string; name: string; checked?: boolean; description?: string };
 
 /** A list to tick: the same page size, keys and look everywhere; no "select all" shortcut. */
 async function tickMany(message: string, items: (CheckboxItem | InstanceType<Awaited<ReturnType<typeof load>>['Separator']>)[], ctx: AskContext): Promise<string[]> {
-  const { checkbox } = await load();
+  const { checkbox, Separator } = await load();
+  // Labels wrapped under themselves; the short form (the answer line) stays on one line.
+  const choices = items.map((item) => (Separator.isSeparator(item) ? item : { ...item, name: choiceName(item.name, ctx, HANG.checkbox), short: item.name }));
   return checkbox<string>(
     {
       message,
-      choices: items,
-      pageSize: Math.min(Math.max(items.length, 7), 15),
+      choices,
+      pageSize: listPageSize(choices.map((c) => (Separator.isSeparator(c) ? c.separator : c.name)), ctx),
       loop: false,
       shortcuts: { all: null, invert: null },
-      theme: listTheme,
+      theme: listTheme(ctx),
     },
     context(ctx),
   );
@@ -93,16 +87,16 @@ async function selectOne<T extends string>(
   ctx: AskContext,
 ): Promise<T | typeof BACK> {
   const { select, Separator } = await load();
-  const items: ({ value: T | typeof BACK; name: string; description?: string } | InstanceType<typeof Separator>)[] = [...choices];
-  if (options.canGoBack) items.push(new Separator(' '), { value: BACK, name: BACK_LABEL });
+  const items: ({ value: T | typeof BACK; name: string; short?: string; description?: string } | InstanceType<typeof Separator>)[] = selectChoices(choices, ctx);
+  if (options.canGoBack) items.push(new Separator(' '), ...selectChoices([{ value: BACK as typeof BACK, name: BACK_LABEL }], ctx));
   const known = current !== undefined && choices.some((c) => c.value === current);
   return select<T | typeof BACK>(
     {
       message,
       choices: items,
-      pageSize: Math.min(Math.max(items.length, 7), 15),
+      pageSize: listPageSize(items.map((c) => (Separator.isSeparator(c) ? c.separator : c.name)), ctx),
       loop: false,
-      theme: listTheme,
+      theme: listTheme(ctx),
       ...(known ? { default: current } : {}),
     },
     context(ctx),
@@ -150,6 +144,7 @@ export async function askText(ref: QuestionRef, current: string | undefined, opt
   const { input } = await load();
   const raw = await input(
     {
+      theme: promptTheme(ctx),
       message: textMessage('Votre réponse', options),
       ...(current ? { default: current, prefill: 'editable' as const } : {}),
     },
@@ -175,6 +170,7 @@ export async function askNumber(ref: QuestionRef, current: number | undefined, o
   const unit = q.unit ? ` (${label(q.unit)})` : '';
   const raw = await input(
     {
+      theme: promptTheme(ctx),
       message: textMessage(`Votre réponse${unit}`, options),
       ...(current !== undefined ? { default: String(current) } : {}),
       validate: (text: string) => {
@@ -231,7 +227,7 @@ export async function askExamples(ref: QuestionRef, current: string[] | undefine
   const result = chosen.filter((v) => v !== ADD_OWN);
   if (chosen.includes(ADD_OWN)) {
     for (;;) {
-      const text = (await input({ message: `Votre exemple ${styleText('dim', '(Entrée vide pour terminer)')}` }, context(ctx))).trim();
+      const text = (await input({ message: `Votre exemple ${styleText('dim', '(Entrée vide pour terminer)')}`, theme: promptTheme(ctx) }, context(ctx))).trim();
       if (text === '') break;
       if (!result.includes(text)) result.push(text);
     }
@@ -244,6 +240,7 @@ export async function askNote(current: string | undefined, ctx: AskContext = {})
   const { input } = await load();
   const raw = await input(
     {
+      theme: promptTheme(ctx),
       message: `Précisions à apporter ? ${styleText('dim', '(facultatif, Entrée pour passer)')}`,
       ...(current ? { default: current, prefill: 'editable' as const } : {}),
     },
@@ -271,13 +268,16 @@ export async function askResumeOrRestart(summary: ResumeSummary, ctx: AskContext
   return select<ResumeChoice>(
     {
       message: 'Que voulez-vous faire ?',
-      choices: [
-        { value: 'resume', name: resumeName, ...(summary.nextQuestion ? { description: `Prochaine question : ${label(summary.nextQuestion)}` } : {}) },
-        { value: 'review', name: 'Revoir mes réponses depuis la première question' },
-        { value: 'restart', name: 'Recommencer à zéro', description: `L'ancien fichier est gardé en copie : ${label(summary.backupName)}` },
-      ],
+      choices: selectChoices<{ value: ResumeChoice; name: string; description?: string }>(
+        [
+          { value: 'resume', name: resumeName, ...(summary.nextQuestion ? { description: `Prochaine question : ${label(summary.nextQuestion)}` } : {}) },
+          { value: 'review', name: 'Revoir mes réponses depuis la première question' },
+          { value: 'restart', name: 'Recommencer à zéro', description: `L'ancien fichier est gardé en copie : ${label(summary.backupName)}` },
+        ],
+        ctx,
+      ),
       loop: false,
-      theme: listTheme,
+      theme: listTheme(ctx),
     },
     context(ctx),
   );
@@ -291,12 +291,15 @@ export async function askBrokenFile(backupName: string, ctx: AskContext = {}): P
   return select<BrokenFileChoice>(
     {
       message: 'Que voulez-vous faire ?',
-      choices: [
-        { value: 'restart', name: 'Recommencer avec un nouveau fichier', description: `L'ancien fichier est gardé tel quel : ${label(backupName)}` },
-        { value: 'quit', name: "Arrêter ici pour corriger le fichier (rien n'est modifié)" },
-      ],
+      choices: selectChoices<{ value: BrokenFileChoice; name: string; description?: string }>(
+        [
+          { value: 'restart', name: 'Recommencer avec un nouveau fichier', description: `L'ancien fichier est gardé tel quel : ${label(backupName)}` },
+          { value: 'quit', name: "Arrêter ici pour corriger le fichier (rien n'est modifié)" },
+        ],
+        ctx,
+      ),
       loop: false,
-      theme: listTheme,
+      theme: listTheme(ctx),
     },
     context(ctx),
   );
@@ -313,6 +316,7 @@ export async function askProject(current: Partial<ProjectIdentity> = {}, ctx: As
   const { input } = await load();
   const name = await input(
     {
+      theme: promptTheme(ctx),
       message: 'Nom du projet (même provisoire) :',
       ...(current.name ? { default: label(current.name) } : {}),
       validate: (v: string) => (v.trim() ? true : 'Donnez un nom, même provisoire (ex. « Pôle coopératif du Val de Bray »).'),
@@ -321,6 +325,7 @@ export async function askProject(current: Partial<ProjectIdentity> = {}, ctx: As
   );
   const territory = await input(
     {
+      theme: promptTheme(ctx),
       message: `Territoire ${styleText('dim', '(ex. « Pays de Bray (60) », facultatif)')} :`,
       ...(current.territory ? { default: label(current.territory) } : {}),
     },
@@ -328,6 +333,7 @@ export async function askProject(current: Partial<ProjectIdentity> = {}, ctx: As
   );
   const respondent = await input(
     {
+      theme: promptTheme(ctx),
       message: `Votre prénom ${styleText('dim', '(facultatif, utile en atelier à plusieurs)')} :`,
       ...(current.respondent ? { default: label(current.respondent) } : {}),
     },

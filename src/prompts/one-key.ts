@@ -4,7 +4,9 @@
 // everyone's answers to the question together.
 import { styleText } from 'node:util';
 import { stripControl } from '../text/escape.js';
+import { wrapHanging } from '../text/terminal-text.js';
 import type { AskContext } from './adapter.js';
+import { HANG, promptTheme, screenColumns } from './theme.js';
 
 export type KeyAnswer =
   | { kind: 'answer'; value: string }
@@ -27,13 +29,16 @@ export interface OneKeyConfig {
 type Core = typeof import('@inquirer/core');
 let core: Promise<Core> | undefined;
 
-let prompt: Promise<(config: OneKeyConfig, context?: AskContext & { clearPromptOnDone?: boolean }) => Promise<KeyAnswer>> | undefined;
+/** The terminal's width when the prompt is drawn (each redraw reads it again). */
+type Drawn = OneKeyConfig & { columns: () => number };
+
+let prompt: Promise<(config: Drawn, context?: AskContext & { clearPromptOnDone?: boolean }) => Promise<KeyAnswer>> | undefined;
 
 function oneKeyPrompt(): NonNullable<typeof prompt> {
   prompt ??= (async () => {
     core ??= import('@inquirer/core');
     const { createPrompt, useState, useKeypress, usePrefix, makeTheme, isEnterKey, isBackspaceKey } = await core;
-    return createPrompt<KeyAnswer, OneKeyConfig>((config, done) => {
+    return createPrompt<KeyAnswer, Drawn>((config, done) => {
       const [status, setStatus] = useState<'idle' | 'done'>('idle');
       const [shown, setShown] = useState('');
       const [error, setError] = useState<string | undefined>(undefined);
@@ -67,10 +72,13 @@ function oneKeyPrompt(): NonNullable<typeof prompt> {
           done({ kind: 'answer', value: hit.value });
         } else if (ch) setError(config.help);
       });
+      // Wrapped on word boundaries after the « ? » prefix; the answer stays on screen, wrapped too.
+      const width = config.columns();
       const message = styleText('bold', config.message);
-      if (status === 'done') return `${prefix} ${message} ${shown}`;
+      if (status === 'done') return `${prefix} ${wrapHanging(`${message} ${shown}`, width, HANG.message)}`;
       const enter = config.enter ? styleText('dim', ` (Entrée : ${config.enter.label})`) : '';
-      return [`${prefix} ${message}${enter} `, error ? styleText('red', `> ${error}`) : ''];
+      // One column kept free after the text for the cursor.
+      return [`${prefix} ${wrapHanging(`${message}${enter}`, width - 1, HANG.message)} `, error ? `${styleText('red', '>')} ${wrapHanging(styleText('red', error), width, 2)}` : ''];
     });
   })();
   return prompt;
@@ -79,7 +87,7 @@ function oneKeyPrompt(): NonNullable<typeof prompt> {
 /** One participant's answer, one key. */
 export async function askKey(config: OneKeyConfig, ctx: AskContext = {}): Promise<KeyAnswer> {
   const ask = await oneKeyPrompt();
-  return ask(config, { ...ctx });
+  return ask({ ...config, columns: () => screenColumns(ctx) }, { ...ctx });
 }
 
 /** « o » oui, « n » or Enter non. */
@@ -100,7 +108,7 @@ export async function askYesNo(message: string, ctx: AskContext = {}): Promise<b
 /** A short line of text (optional): '' when left empty. */
 export async function askLine(message: string, ctx: AskContext = {}): Promise<string> {
   const { input } = await import('@inquirer/prompts');
-  const raw = await input({ message: `${message} ${styleText('dim', '(facultatif, Entrée pour passer)')}` }, { ...ctx, clearPromptOnDone: false });
+  const raw = await input({ message: `${message} ${styleText('dim', '(facultatif, Entrée pour passer)')}`, theme: promptTheme(ctx) }, { ...ctx, clearPromptOnDone: false });
   return stripControl(raw).trim();
 }
 
@@ -110,11 +118,12 @@ export async function askWho(message: string, names: readonly string[], ctx: Ask
   const picked = await checkbox<number>(
     {
       message,
-      choices: names.map((n, i) => ({ value: i, name: stripControl(n) })),
+      choices: names.map((n, i) => ({ value: i, name: wrapHanging(stripControl(n), screenColumns(ctx), HANG.checkbox), short: stripControl(n) })),
       loop: false,
       shortcuts: { all: null, invert: null },
       theme: {
         style: {
+          ...promptTheme(ctx).style,
           keysHelpTip: () => `${styleText('bold', 'espace')} ${styleText('dim', 'cocher')}${styleText('dim', ' • ')}${styleText('bold', 'Entrée')} ${styleText('dim', 'valider')}`,
         },
       },

@@ -81,7 +81,8 @@ export function scaleKeys(ref: QuestionRef): ScaleKey[] | null {
 
 /** « 0 Pas encore abordé · 1 En réflexion · … · ? Je ne sais pas · - Non concerné » */
 export function scaleLegend(keys: readonly ScaleKey[]): string {
-  return keys.map((k) => `${k.key} ${k.label}`).join(' · ');
+  // A no-break space ties each key to its label: a narrow terminal never leaves « 2 » at a line's end.
+  return keys.map((k) => `${k.key}\u00A0${k.label}`).join(' · ');
 }
 
 /** Whether the question is asked to this participant (its condition holds on their answers). */

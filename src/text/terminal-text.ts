@@ -1,6 +1,7 @@
 // Terminal text wrapped on word boundaries at the terminal's width, ANSI colours kept (wrap-ansi,
 // string-width). One rule for every screen: reports rendered by marked-terminal (which cuts words
-// in list items at the exact width), diagnose's prompts, hints and end screen.
+// in list items at the exact width), diagnose's and the round table's screens, prompts, hints
+// and end screen (the prompt adapter passes the width at the time each prompt is drawn).
 // A list item keeps its indentation: its continuation lines start under its text, not under its
 // bullet. Table lines (box drawing) are left as they are: their column widths are set to fit.
 // Pure.
@@ -29,6 +30,19 @@ export function wrapTerminal(text: string, width: number): string {
   return text
     .split('\n')
     .map((line) => wrapLine(line, columns))
+    .join('\n');
+}
+
+/**
+ * Text drawn after a prefix someone else prints on its first line (a prompt's « ? », a list's
+ * cursor « ❯ »): wrapped at `width - hang` columns, continuation lines indented by `hang`, so
+ * that they sit under the text and no line passes `width`.
+ */
+export function wrapHanging(text: string, width: number, hang: number): string {
+  const pad = ' '.repeat(hang);
+  return wrapTerminal(text, Math.floor(width) - hang)
+    .split('\n')
+    .map((line, i) => (i === 0 || line === '' ? line : pad + line))
     .join('\n');
 }
 

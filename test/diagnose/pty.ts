@@ -135,6 +135,23 @@ export class Session {
     return lines;
   }
 
+  /**
+   * Every row of the terminal (scrollback included), as drawn, and whether the terminal itself
+   * wrapped it there: `wrapped` marks a row that continues a line the program wrote wider than the
+   * terminal (the text went past the last column and the terminal carried it over, cutting a word).
+   */
+  async rows(): Promise<{ text: string; wrapped: boolean }[]> {
+    await this.pending;
+    const buffer = this.term.buffer.active;
+    const rows: { text: string; wrapped: boolean }[] = [];
+    for (let i = 0; i < buffer.length; i++) {
+      const line = buffer.getLine(i);
+      rows.push({ text: line?.translateToString(true) ?? '', wrapped: line?.isWrapped ?? false });
+    }
+    while (rows.length > 0 && rows.at(-1)!.text === '') rows.pop();
+    return rows;
+  }
+
   /** What the screen shows now (the last 40 lines of the terminal), like tmux capture-pane. */
   async screen(): Promise<string> {
     await this.pending;

@@ -8,7 +8,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { AnswersFile } from '../../src/model/schema.js';
 import { parseParticipants, scaleKeys, scaleLegend } from '../../src/questionnaire/round-table.js';
 import { validateText } from '../../src/validation/validate.js';
-import { wrapWords } from '../../src/commands/round-table.js';
 import { runInProcess } from '../helpers.js';
 import { KEY, Session, ptyWorkspace } from './pty.js';
 import { fixturePath, loadFixtureGrid } from './fixtures.js';
@@ -166,14 +165,9 @@ describe('round table: the pure parts', () => {
     expect(() => parseParticipants('Claire,claire')).toThrow('« claire » figure deux fois');
   });
 
-  it('wraps on word boundaries at the width, keeping the hanging indent of a bullet', () => {
-    expect(wrapWords('  • Acteurs socio-économiques locaux (entreprises, associations)', 30)).toBe('  • Acteurs socio-économiques\n    locaux (entreprises,\n    associations)');
-    expect(wrapWords('court', 30)).toBe('court');
-  });
-
   it('the scale as keys: scored steps from 0, « ? » and « - »', () => {
     const ref = index.byId.get('objectifs.constats')!;
-    expect(scaleLegend(scaleKeys(ref)!)).toBe('0 Pas encore abordé · 1 En réflexion · 2 Engagé, en cours · 3 Acquis, formalisé · ? Je ne sais pas · - Non concerné');
+    expect(scaleLegend(scaleKeys(ref)!)).toBe('0\u00A0Pas encore abordé · 1\u00A0En réflexion · 2\u00A0Engagé, en cours · 3\u00A0Acquis, formalisé · ?\u00A0Je ne sais pas · -\u00A0Non concerné');
   });
 
   it('--answers and --out do not apply to a round table; --dir needs --participants', async () => {

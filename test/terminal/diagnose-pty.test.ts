@@ -1,0 +1,117 @@
+// `cap-ptce diagnose` in a real pseudo-terminal at 60, 80 and 120 columns, read through a terminal
+// emulator: the welcome screen, the three questions of « Acteurs impliqués » (a scale with its
+// examples' lead, long examples and hints; a list of long choices; a number with its unit) and the
+// end screen. At every screen: no row wider than the terminal, none wrapped by the terminal, and
+// the texts of the grid whole (their words in order, whatever the line breaks); at the end, every
+// word on screen is a word of the grid, of cap-ptce's texts or of what was typed (issue 11).
+// (`npm test` builds first; alone: `npm run build && npx vitest run test/terminal`.)
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { finishDiagnose } from '../../src/commands/diagnose-finish.js';
+import { loadAnswers, loadGrid } from '../../src/io/load.js';
+import { memoryIo } from '../../src/io/io.js';
+import { repoRoot } from '../helpers.js';
+import { KEY, Session, ptyWorkspace } from '../diagnose/pty.js';
+import { expectFits, flat, words } from './screen-words.js';
+
+const ws = ptyWorkspace('cap-ptce-term-diagnose-');
+const { index } = loadGrid();
+const ref = (id: string) => index.byId.get(id)!;
+
+/** A text as a pattern that matches it whatever the line breaks and indentation between its words. */
+function loose(text: string): RegExp {
+  return new RegExp(text.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+}
+
+/** Every word a screen of cap-ptce may show: the grid's, the code's (its messages), what was typed. */
+function vocabulary(typed: string[]): Set<string> {
+  const texts = [readFileSync(join(repoRoot, 'questions', 'cap-ptce.yaml'), 'utf8'), ...typed];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith('.ts')) texts.push(readFileSync(join(dir, e.name), 'utf8'));
+    }
+  };
+  walk(join(repoRoot, 'src'));
+  return new Set(words(texts.join('\n')));
+}
+
+/** Checks the screen as drawn now: it fits, and each text is there whole. */
+async function expectScreen(s: Session, columns: number, texts: string[]): Promise<void> {
+  const screen = flat((await expectFits(s, columns)).join('\n'));
+  for (const t of texts) expect(screen, `at ${columns} columns`).toContain(flat(t));
+}
+
+const WIDTHS = [60, 80, 120];
+
+describe('diagnose screens wrapped on word boundaries at the terminal width', () => {
+  for (const columns of WIDTHS) {
+    it(`welcome, questions with hints, end screen at ${columns} columns`, async () => {
+      const typed = ['Pôle coopératif du Val de Bray', 'Pays de Bray (60)', 'Claire', 'Une vingtaine de structures rencontrées', '12'];
+      const s = new Session(['diagnose', '--entries', 'acteurs', '--answers', 'r.yaml', '--out', 'rapport.md'], { cwd: ws.dir, bin: ws.bin, cols: columns });
+      ws.sessions.push(s);
+
+      await s.waitFor('Nom du projet');
+      await expectScreen(s, columns, [
+        'cap-ptce — autodiagnostic de votre projet de Pôle Territorial de Coopération Économique',
+        'Répondez au mieux : « Je ne sais pas » est aussi une réponse utile.',
+        'Vous pouvez vous arrêter à tout moment (Ctrl-C) et reprendre plus tard là où vous en étiez.',
+        'Nom du projet (même provisoire) :',
+      ]);
+      await s.press(typed[0]!, KEY.enter);
+      await s.waitFor('Territoire');
+      await expectScreen(s, columns, ['Territoire (ex. « Pays de Bray (60) », facultatif) :']);
+      await s.press(typed[1]!, KEY.enter);
+      await s.answer(loose('Votre prénom (facultatif, utile en atelier à plusieurs)'), typed[2]!);
+
+      // 2.1: a scale, its examples' lead and examples, and the hint of the highlighted answer.
+      const typologie = ref('acteurs.typologie');
+      await s.waitFor(loose('Où en êtes-vous ?'));
+      await s.waitFor('se déplacer');
+      await expectScreen(s, columns, [typologie.question.text, typologie.question.examplesLead!, ...typologie.question.examples, typologie.question.hints!['pas-aborde']!]);
+      await s.press(KEY.down, KEY.down);
+      await s.waitFor('se déplacer');
+      await expectScreen(s, columns, [typologie.question.hints!.engage!]);
+      await s.press(KEY.enter);
+
+      await s.waitFor(loose(`${typologie.question.examplesLead} Quels exemples s'appliquent à votre projet ?`));
+      await s.waitFor('cocher');
+      await expectScreen(s, columns, [`${typologie.question.examplesLead} Quels exemples s'appliquent à votre projet ?`, ...typologie.question.examples]);
+      await s.press(KEY.space, KEY.enter);
+      await s.answer(loose('Précisions à apporter ? (facultatif, Entrée pour passer)'), typed[3]!);
+
+      // 2.2: a list of long choices and a long help.
+      const composition = ref('acteurs.composition');
+      await s.waitFor(loose("Cochez tout ce qui s'applique, puis Entrée :"));
+      await s.waitFor('cocher');
+      await expectScreen(s, columns, [composition.question.text, composition.question.help!, ...composition.choices.map((c) => c.label)]);
+      await s.press(KEY.space, KEY.down, KEY.space, KEY.enter);
+      await s.answer(loose('Précisions à apporter'), '');
+
+      // 2.3: a number with its unit.
+      await s.waitFor(loose('Votre réponse (personnes morales)'));
+      await expectScreen(s, columns, [ref('acteurs.personnes-morales').question.help!, 'Votre réponse (personnes morales) (Entrée vide pour passer, « < » pour revenir)']);
+      await s.press(typed[4]!, KEY.enter);
+      await s.answer(loose('Précisions à apporter'), '');
+
+      // The last words first: the exit can be reported before the last output is read.
+      await s.waitFor(/npx\s+cap-ptce\s+report\s+\S*r\.yaml/);
+      expect((await s.waitExit()).exitCode).toBe(0);
+      const rows = await expectFits(s, columns);
+
+      // The end screen: the same text as finishDiagnose gives unwrapped, every word whole and in order.
+      const io = memoryIo({ cwd: ws.dir, columns: 10_000, now: () => new Date() });
+      const answers = loadAnswers(join(ws.dir, 'r.yaml'), index).answers;
+      await finishDiagnose(index, answers, join(ws.dir, 'rapport.md'), join(ws.dir, 'r.yaml'), io);
+      const endScreen = words(io.text().stdout);
+      const shown = rows.flatMap((r) => words(r));
+      const at = shown.lastIndexOf(endScreen[0]!, shown.length - endScreen.length);
+      expect(shown.slice(at), `end screen at ${columns} columns`).toEqual(endScreen);
+
+      // Every word on the screen, from the first line to the last, is a whole word of some source.
+      const known = vocabulary([...typed, ws.dir]);
+      expect(shown.filter((w) => !known.has(w)), `words cut at ${columns} columns`).toEqual([]);
+    });
+  }
+});

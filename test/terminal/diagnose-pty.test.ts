@@ -13,16 +13,11 @@ import { loadAnswers, loadGrid } from '../../src/io/load.js';
 import { memoryIo } from '../../src/io/io.js';
 import { repoRoot } from '../helpers.js';
 import { KEY, Session, ptyWorkspace } from '../diagnose/pty.js';
-import { expectFits, flat, words } from './screen-words.js';
+import { expectFits, flat, loose, waitForOutput, words } from './screen-words.js';
 
 const ws = ptyWorkspace('cap-ptce-term-diagnose-');
 const { index } = loadGrid();
 const ref = (id: string) => index.byId.get(id)!;
-
-/** A text as a pattern that matches it whatever the line breaks and indentation between its words. */
-function loose(text: string): RegExp {
-  return new RegExp(text.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
-}
 
 /** Every word a screen of cap-ptce may show: the grid's, the code's (its messages), what was typed. */
 function vocabulary(typed: string[]): Set<string> {
@@ -96,7 +91,7 @@ describe('diagnose screens wrapped on word boundaries at the terminal width', ()
       await s.answer(loose('Précisions à apporter'), '');
 
       // The last words first: the exit can be reported before the last output is read.
-      await s.waitFor(/npx\s+cap-ptce\s+report\s+\S*r\.yaml/);
+      await waitForOutput(s, /npx\s+cap-ptce\s+report\s+\S*r\.yaml\s*$/);
       expect((await s.waitExit()).exitCode).toBe(0);
       const rows = await expectFits(s, columns);
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers.js';
 import { Session, ptyWorkspace } from '../diagnose/pty.js';
-import { expectFits, markdownWords, screenWords, words } from './screen-words.js';
+import { expectFits, loose, markdownWords, screenWords, waitForOutput, words } from './screen-words.js';
 
 const ws = ptyWorkspace('cap-ptce-term-report-');
 
@@ -27,7 +27,7 @@ describe('report on a terminal: wrapped on word boundaries at its width', () => 
         const s = new Session(['report', example], { bin: ws.bin, cols: columns });
         ws.sessions.push(s);
         // The last words first: the exit can be reported before the last output is read.
-        await s.waitFor(/rapport\s+complet/);
+        await waitForOutput(s, loose(hint, true));
         expect((await s.waitExit()).exitCode).toBe(0);
         const rows = await expectFits(s, columns);
         // The report's words (its tables as drawn: a box from 80 columns, a list below), between the messages.

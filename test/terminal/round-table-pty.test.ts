@@ -7,15 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { loadGrid } from '../../src/io/load.js';
 import { scaleKeys, scaleLegend } from '../../src/questionnaire/round-table.js';
 import { KEY, Session, ptyWorkspace } from '../diagnose/pty.js';
-import { expectFits, flat } from './screen-words.js';
+import { expectFits, flat, loose, waitForOutput } from './screen-words.js';
 
 const ws = ptyWorkspace('cap-ptce-term-table-');
 const { index } = loadGrid();
-
-/** A text as a pattern that matches it whatever the line breaks and indentation between its words. */
-function loose(text: string): RegExp {
-  return new RegExp(text.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
-}
 
 async function expectScreen(s: Session, columns: number, texts: string[]): Promise<void> {
   const screen = flat((await expectFits(s, columns)).join('\n'));
@@ -71,7 +66,7 @@ describe('round table screens wrapped on word boundaries at the terminal width',
       await s.waitFor('Sophie :');
       await s.press(KEY.enter);
       await s.answer(loose('Précisions à apporter'), '');
-      await s.waitFor(loose('Pour la projeter : npx cap-ptce report atelier --format html'));
+      await waitForOutput(s, loose('Pour la projeter : npx cap-ptce report atelier --format html', true));
       expect((await s.waitExit()).exitCode).toBe(0);
       await expectScreen(s, columns, ['Table ronde terminée', 'Synthèse : atelier/cap-ptce-synthese.md']);
     });

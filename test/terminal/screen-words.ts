@@ -69,6 +69,29 @@ export function markdownWords(markdown: string, tables: 'columns' | 'rows'): str
   return out;
 }
 
+/** A text as a pattern that matches it whatever the line breaks and indentation between its words. */
+export function loose(text: string, atEnd = false): RegExp {
+  const pattern = text
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+  return new RegExp(atEnd ? `${pattern}\\s*$` : pattern);
+}
+
+/**
+ * Waits until everything printed matches `pattern` (say, the last words of the program ending
+ * with `$`), even after the program has exited: the terminal may still be reading its last output
+ * when the exit is reported, and a loaded machine makes that gap long.
+ */
+export async function waitForOutput(session: Session, pattern: RegExp, timeout = 30_000): Promise<void> {
+  const started = Date.now();
+  while (!pattern.test(session.text())) {
+    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${String(pattern)}. Output:\n${session.text()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 /** The text as one line: what the screen says whatever the line breaks (no-break spaces as spaces). */
 export function flat(text: string): string {
   return plain(text).replace(/\s+/g, ' ').trim();

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGrid } from '../../src/io/load.js';
 import { scaleKeys, scaleLegend } from '../../src/questionnaire/round-table.js';
 import { KEY, Session, ptyWorkspace } from '../diagnose/pty.js';
-import { expectFits, flat, loose, waitForOutput } from './screen-words.js';
+import { exitCode, expectFits, heldSession, flat, loose } from './screen-words.js';
 
 const ws = ptyWorkspace('cap-ptce-term-table-');
 const { index } = loadGrid();
@@ -20,7 +20,7 @@ async function expectScreen(s: Session, columns: number, texts: string[]): Promi
 describe('round table screens wrapped on word boundaries at the terminal width', () => {
   for (const columns of [60, 80, 120]) {
     it(`welcome, keys, group position and last screen at ${columns} columns`, async () => {
-      const s = new Session(['diagnose', '--participants', 'Claire,Mehdi,Sophie', '--dir', 'atelier', '--entries', 'gouvernance'], { cwd: ws.dir, bin: ws.bin, cols: columns });
+      const s = heldSession(['diagnose', '--participants', 'Claire,Mehdi,Sophie', '--dir', 'atelier', '--entries', 'gouvernance'], { cwd: ws.dir, bin: ws.bin, cols: columns });
       ws.sessions.push(s);
       await s.waitFor('Nom du projet');
       await expectScreen(s, columns, [
@@ -66,9 +66,8 @@ describe('round table screens wrapped on word boundaries at the terminal width',
       await s.waitFor('Sophie :');
       await s.press(KEY.enter);
       await s.answer(loose('Précisions à apporter'), '');
-      await waitForOutput(s, loose('Pour la projeter : npx cap-ptce report atelier --format html', true));
-      expect((await s.waitExit()).exitCode).toBe(0);
-      await expectScreen(s, columns, ['Table ronde terminée', 'Synthèse : atelier/cap-ptce-synthese.md']);
+      expect(await exitCode(s)).toBe(0);
+      await expectScreen(s, columns, ['Table ronde terminée', 'Synthèse : atelier/cap-ptce-synthese.md', 'Pour la projeter : npx cap-ptce report atelier --format html']);
     });
   }
 });

@@ -3,10 +3,11 @@
 // longer match the source's: comparing runs of letters and digits, in reading order, finds every
 // cut. Box tables are read column by column (a cell's text wraps inside its column), and so is
 // the Markdown table they are drawn from.
+import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { expect } from 'vitest';
 import { plain } from '../helpers.js';
-import type { Session } from '../diagnose/pty.js';
+import { Session } from '../diagnose/pty.js';
 
 /** Runs of letters and digits: « d'appui » is « d », « appui »; a cut word is two runs. */
 export function words(text: string): string[] {
@@ -69,6 +70,25 @@ export function markdownWords(markdown: string, tables: 'columns' | 'rows'): str
   return out;
 }
 
+/**
+ * Starts the CLI `bin` on a pseudo-terminal through hold-open.mjs, which keeps the terminal open
+ * after the CLI ends so that its last output is never lost; `exitCode` then reads how it ended.
+ */
+export function heldSession(args: string[], options: { bin: string; cwd?: string; cols: number }): Session {
+  return new Session(args, { ...options, bin: fileURLToPath(new URL('./hold-open.mjs', import.meta.url)), env: { CAP_PTCE_BIN: options.bin } });
+}
+
+/** The CLI's exit code, once everything it printed has been read (see heldSession). */
+export async function exitCode(session: Session, timeout = 30_000): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const told = /\u001b\]777;cap-ptce-exit=([^\u0007]*)\u0007/.exec(session.raw);
+    if (told) return Number(told[1]);
+    if (Date.now() - started > timeout) throw new Error(`the CLI has not ended after ${timeout} ms. Output:\n${session.text()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 /** A text as a pattern that matches it whatever the line breaks and indentation between its words. */
 export function loose(text: string, atEnd = false): RegExp {
   const pattern = text
@@ -77,19 +97,6 @@ export function loose(text: string, atEnd = false): RegExp {
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('\\s+');
   return new RegExp(atEnd ? `${pattern}\\s*$` : pattern);
-}
-
-/**
- * Waits until everything printed matches `pattern` (say, the last words of the program ending
- * with `$`), even after the program has exited: the terminal may still be reading its last output
- * when the exit is reported, and a loaded machine makes that gap long.
- */
-export async function waitForOutput(session: Session, pattern: RegExp, timeout = 30_000): Promise<void> {
-  const started = Date.now();
-  while (!pattern.test(session.text())) {
-    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${String(pattern)}. Output:\n${session.text()}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 /** The text as one line: what the screen says whatever the line breaks (no-break spaces as spaces). */

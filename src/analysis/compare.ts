@@ -67,6 +67,7 @@ export function buildCompare(index: GridIndex, before: CompareFile, after: Compa
     onlyAfter,
     renamed,
     unmatched: { before: reportBefore.respondents[0]!.unmatched, after: reportAfter.respondents[0]!.unmatched },
+    unmatchedMore: { before: reportBefore.respondents[0]!.unmatchedMore, after: reportAfter.respondents[0]!.unmatchedMore },
     versionsDiffer: before.answers.grid.version !== after.answers.grid.version,
     warnings: [...shadowed, ...compareWarnings(before, after, sideBefore, sideAfter)],
   };

@@ -35,6 +35,9 @@ export { nextSteps } from './report/actions.js';
 export { answerLabel, textBar } from './report/answers.js';
 export { frenchDate } from '../text/french.js';
 
+/** Answers outside the grid listed one by one in a report; the others are counted. */
+export const MAX_UNMATCHED_LISTED = 200;
+
 export function buildReport(index: GridIndex, respondents: AnswersFile[], options: BuildReportOptions): ReportData {
   if (respondents.length === 0) throw new Error('buildReport: au moins un fichier de réponses est attendu');
   const grid = index.grid;
@@ -49,7 +52,10 @@ export function buildReport(index: GridIndex, respondents: AnswersFile[], option
       label: clean(options.respondentLabels?.[i]) ?? name ?? (respondents.length > 1 ? `Répondant ${i + 1}` : 'personne non précisée'),
       source: clean(labels[i]),
       updatedAt: clean(file.updatedAt),
-      unmatched: normalized[i]!.orphans.map((key) => ({ key: clean(key) ?? '', value: clean(valueText(file.answers[key]?.value)) ?? '' })),
+      // A few hundred listed, the rest counted: a file of 100 000 unknown ids took seconds to
+      // escape and render, for a list nobody reads (validate counts them the same way).
+      unmatched: normalized[i]!.orphans.slice(0, MAX_UNMATCHED_LISTED).map((key) => ({ key: clean(key) ?? '', value: clean(valueText(file.answers[key]?.value)) ?? '' })),
+      unmatchedMore: Math.max(0, normalized[i]!.orphans.length - MAX_UNMATCHED_LISTED),
     };
   });
 

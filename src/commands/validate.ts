@@ -9,7 +9,7 @@ import {
   sortDiagnostics,
   type CheckedFile,
 } from '../render/diagnostics.js';
-import { validateText } from '../validation/validate.js';
+import { checkAgainstGrid, validateText } from '../validation/validate.js';
 import { LIMITS, type Diagnostic } from '../validation/yaml-source.js';
 import type { DiagnosticCode } from '../validation/codes.js';
 import { defaultGridPath, FileTooLargeError, readUserFile, safeName } from '../io/files.js';
@@ -81,16 +81,15 @@ export async function runValidate(files: string[], options: ValidateOptions, io:
   const snapshot = files.length === 0 && options.grid === undefined && texts.length === 1 ? gridFromSnapshot(texts[0]!.text, readSnapshot(), today) : null;
   const results = texts.map(({ shown, text }) => ({
     shown,
-    text,
     first: snapshot ? { kind: 'grid' as const, diagnostics: [], grid: snapshot.grid } : validateText(text, shown, { today }),
   }));
   const namedGrid = options.grid === undefined ? results.find((r) => r.first.grid)?.first.grid : undefined;
   if (namedGrid) reference = indexGrid(namedGrid);
 
-  for (const { shown, text, first } of results) {
+  for (const { shown, first } of results) {
     checked.push({ file: shown, kind: first.kind });
     if (first.kind === 'answers' && first.answers) {
-      diagnostics.push(...validateText(text, shown, { today, expect: 'answers', grid: gridFor() }).diagnostics);
+      diagnostics.push(...checkAgainstGrid(first, gridFor()));
     } else {
       diagnostics.push(...first.diagnostics);
     }

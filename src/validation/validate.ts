@@ -9,7 +9,7 @@ import { zodSchemas } from '../model/schema-loader.js';
 import { readAnswersFast } from './answers-fast.js';
 import { schemaIssuesToDiagnostics } from './schema-issues.js';
 import { didYouMean } from '../text/suggest.js';
-import { parseYaml, type Diagnostic } from './yaml-source.js';
+import { parseYaml, type Diagnostic, type PathDiagnostic } from './yaml-source.js';
 
 export type DocumentKind = 'grid' | 'answers';
 
@@ -20,6 +20,8 @@ export interface ValidationResult {
   grid?: Grid;
   /** Set when the file is an answers file that passed the schema (value errors may remain). */
   answers?: AnswersFile;
+  /** Locates a later finding in the same file (see `checkAgainstGrid`). */
+  toDiagnostic?: (d: PathDiagnostic) => Diagnostic;
 }
 
 export interface ValidateOptions {
@@ -109,7 +111,16 @@ export function validateText(text: string, file: string, options: ValidateOption
     return { kind, diagnostics };
   }
   if (options.grid) diagnostics.push(...checkAnswers(result.data, options.grid).map(parsed.toDiagnostic));
-  return { kind, diagnostics, answers: result.data };
+  return { kind, diagnostics, answers: result.data, toDiagnostic: parsed.toDiagnostic };
+}
+
+/**
+ * An answers file already validated without a grid, checked against one: what `validateText` with
+ * `grid` gives, without reading the file a second time (a large file took as long again).
+ */
+export function checkAgainstGrid(result: ValidationResult, grid: GridIndex): Diagnostic[] {
+  if (!result.answers || !result.toDiagnostic) return result.diagnostics;
+  return [...result.diagnostics, ...checkAnswers(result.answers, grid).map(result.toDiagnostic)];
 }
 
 const RESERVED_KEYS = new Set(['__proto__']);

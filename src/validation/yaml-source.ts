@@ -1,7 +1,7 @@
 // YAML text to data, with positions for every diagnostic, and guards against hostile files.
 // Pure: takes text, returns data and diagnostics. Reading the file is the caller's job.
 import type { DiagnosticCode } from './codes.js';
-import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
+import { CORE_SCHEMA, constructFromEvents, getScalarValue, load as fastLoad, parseEvents, type Event as FastEvent } from 'js-yaml';
 import type { Document, LineCounter as LineCounterType, Node, Pair, YAMLMap } from 'yaml';
 import { lazyLib } from '../lazy-lib.js';
 
@@ -171,7 +171,12 @@ const NEEDS_FULL_PARSER = /^(?:%|---|\.\.\.)/m;
 // result, the file goes to the careful parser, so that the same text always gives the same data.
 // Quoted numbers ("01", "62": département codes) read alike and keep the fast path.
 const FLOAT_TEXT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const readsDifferently = (s: string): boolean => FLOAT_TEXT.test(s) && !Number.isFinite(Number(s));
+// The first character is checked before the regex: most texts of a file are not numbers.
+const mayBeNumber = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
+};
+const readsDifferently = (s: string): boolean => mayBeNumber(s) && FLOAT_TEXT.test(s) && !Number.isFinite(Number(s));
 const NULL_KEYS = new Set(['null', 'Null', 'NULL', '~', '']);
 
 /**
@@ -205,21 +210,164 @@ export function fastResultIsSafe(value: unknown): boolean {
 
 /** The fast parser alone: the data when it is certainly what the careful parser gives, else undefined. */
 export function parseYamlFast(text: string): unknown {
+  return parseFast(text)?.value;
+}
+
+interface FastParse {
+  value: unknown;
+  /** js-yaml's events, with source offsets: enough to locate most diagnostics without the slow parser. */
+  events: FastEvent[];
+}
+
+function parseFast(text: string): FastParse | undefined {
   if (NEEDS_FULL_PARSER.test(text)) return undefined;
   try {
     // CORE_SCHEMA: the YAML 1.2 core types only, as the full parser reads them. js-yaml throws on
-    // duplicate keys and unknown tags; then the full parser says where.
-    const value: unknown = fastLoad(text, { schema: CORE_SCHEMA });
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && fastResultIsSafe(value)) return value;
+    // duplicate keys and unknown tags; then the full parser says where. Events then data is what
+    // js-yaml's `load` does; the events are kept for locating.
+    const events = parseEvents(text, {});
+    const documents = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
+    if (documents.length !== 1) return undefined;
+    const value = documents[0];
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && fastResultIsSafe(value)) return { value, events };
   } catch {
     // the full parser locates the problem
   }
   return undefined;
 }
 
-export function parseYaml(text: string, file: string): ParsedYaml {
+// Event types and scalar styles of js-yaml 5 (EVENT_ID, SCALAR_STYLE), as plain numbers so that
+// this module does not depend on their objects at run time.
+const EV_SEQUENCE = 2;
+const EV_MAPPING = 3;
+const EV_SCALAR = 4;
+const EV_POP = 6;
+const STYLE_PLAIN = 1;
+const STYLE_SINGLE = 2;
+const STYLE_DOUBLE = 3;
+
+/**
+ * Locates paths in js-yaml's event stream, giving the offset the careful parser would give
+ * (`node.range[0]`), or undefined when unsure (anchors, tags, aliases, block scalars, empty
+ * values, complex keys): the caller then asks the careful parser. Building the `yaml` Document
+ * of a 3.6 MB file took seconds; this walks the events once, indexes each map's keys once.
+ * Equality with the careful parser is tested over the repository's files and random documents.
+ */
+export function eventLocator(text: string, events: readonly FastEvent[]): (path: PathSegment[], atKey: boolean) => number | undefined {
+  // end[i]: index just past event i's subtree.
+  let end: Int32Array | undefined;
+  const subtreeEnds = (): Int32Array => {
+    if (end) return end;
+    end = new Int32Array(events.length);
+    const open: number[] = [];
+    for (let i = 0; i < events.length; i++) {
+      const type = events[i]!.type;
+      if (type === EV_MAPPING || type === EV_SEQUENCE) open.push(i);
+      else if (type === EV_POP) {
+        const start = open.pop();
+        if (start !== undefined) end[start] = i + 1;
+        end[i] = i + 1;
+      } else end[i] = i + 1;
+    }
+    return end;
+  };
+  const keyIndex = new Map<number, Map<string, { key: number; value: number }> | null>();
+  const pairsOf = (map: number): Map<string, { key: number; value: number }> | null => {
+    let index = keyIndex.get(map);
+    if (index !== undefined) return index;
+    const ends = subtreeEnds();
+    index = new Map();
+    let i = map + 1;
+    while (i < events.length && events[i]!.type !== EV_POP) {
+      const keyName = scalarKey(text, events[i]!);
+      const value = ends[i]!;
+      if (keyName === undefined) {
+        index = null; // a key the index cannot name: let the careful parser answer
+        break;
+      }
+      if (!index.has(keyName)) index.set(keyName, { key: i, value });
+      i = ends[value]!;
+    }
+    keyIndex.set(map, index);
+    return index;
+  };
+  const itemOf = (seq: number, n: number): number | undefined => {
+    const ends = subtreeEnds();
+    let i = seq + 1;
+    for (let k = 0; i < events.length && events[i]!.type !== EV_POP; k++) {
+      if (k === n) return i;
+      i = ends[i]!;
+    }
+    return undefined;
+  };
+
+  return (path, atKey) => {
+    // events[0] is the document; the root node follows.
+    let node = 1;
+    let found: number | undefined = offsetOf(text, events[node]);
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
+      const last = i === path.length - 1;
+      const ev = events[node];
+      if (ev?.type === EV_MAPPING) {
+        const pairs = pairsOf(node);
+        if (!pairs) return undefined;
+        const pair = pairs.get(String(seg));
+        if (!pair) return found; // a missing key points at its parent
+        if (last && atKey) return offsetOf(text, events[pair.key]);
+        node = pair.value;
+        found = offsetOf(text, events[node]);
+      } else if (ev?.type === EV_SEQUENCE && typeof seg === 'number') {
+        const item = itemOf(node, seg);
+        if (item === undefined) return found;
+        node = item;
+        found = offsetOf(text, events[node]);
+      } else {
+        return found;
+      }
+      if (found === undefined) return undefined;
+    }
+    return found;
+  };
+}
+
+/** Where the careful parser's node starts, for the simple cases; undefined otherwise. */
+function offsetOf(text: string, ev: FastEvent | undefined): number | undefined {
+  if (!ev) return undefined;
+  if (ev.type === EV_MAPPING || ev.type === EV_SEQUENCE) {
+    return ev.anchorStart === -1 && ev.tagStart === -1 ? ev.start : undefined;
+  }
+  if (ev.type !== EV_SCALAR || ev.anchorStart !== -1 || ev.tagStart !== -1 || ev.valueStart < 0) return undefined;
+  if (ev.style === STYLE_PLAIN) return ev.valueStart;
+  if (ev.style === STYLE_SINGLE || ev.style === STYLE_DOUBLE) {
+    const quote = ev.style === STYLE_SINGLE ? "'" : '"';
+    return text[ev.valueStart - 1] === quote ? ev.valueStart - 1 : undefined;
+  }
+  return undefined;
+}
+
+// Plain keys that may not be text in the core schema: null and booleans (letters), numbers,
+// `.inf`, `~`. Others are their own text.
+const MAYBE_NOT_TEXT = /^(?:[^A-Za-z_]|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)/;
+
+/** A key as js-yaml names it in the data (`String` of the scalar's value), or undefined. */
+function scalarKey(text: string, ev: FastEvent): string | undefined {
+  if (ev.type !== EV_SCALAR || ev.tagStart !== -1) return undefined;
+  const raw = getScalarValue(text, ev);
+  if (ev.style !== STYLE_PLAIN || !MAYBE_NOT_TEXT.test(raw)) return raw;
+  try {
+    return String(fastLoad(raw, { schema: CORE_SCHEMA }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `careful`: skip the fast parser (tests compare the two parsers' positions with it). */
+export function parseYaml(text: string, file: string, options: { careful?: boolean } = {}): ParsedYaml {
   let lineCounter: LineCounterType | undefined;
   let doc: Document | null = null;
+  let fastLocate: ((path: PathSegment[], atKey: boolean) => number | undefined) | undefined;
+  let fastLines: number[] | undefined;
   const diagnostics: Diagnostic[] = [];
 
   // The `yaml` parser keeps positions but is slow to warm up (about 350 ms for the default grid
@@ -239,6 +387,11 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { line: p.line, col: p.col };
   };
   const locate = (path: PathSegment[], atKey = false): { line: number; col: number } => {
+    const offset = fastLocate?.(path, atKey);
+    if (offset !== undefined) {
+      fastLines ??= lineStarts(text);
+      return linePos(fastLines, offset);
+    }
     const node = findNode(fullDocument(), path, atKey);
     if (!node?.range) return { line: 1, col: 1 };
     return posOf(node.range[0]);
@@ -271,8 +424,11 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return result(undefined);
   }
 
-  const fast = parseYamlFast(text);
-  if (fast !== undefined) return result(fast);
+  const fast = options.careful ? undefined : parseFast(text);
+  if (fast !== undefined) {
+    fastLocate = eventLocator(text, fast.events);
+    return result(fast.value);
+  }
 
   doc = fullDocument();
   for (const e of doc.errors) {
@@ -330,6 +486,25 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return result(undefined);
   }
   return result(value);
+}
+
+/** Offsets where each line starts. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of an offset, as yaml's LineCounter gives them. */
+function linePos(starts: readonly number[], offset: number): { line: number; col: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - starts[lo]! + 1 };
 }
 
 function firstLine(message: string): string {

@@ -12,7 +12,7 @@ describe('buildReport: an early project', () => {
     expect(data.project.territory).toBe('Val de Bray (60)');
     expect(data.dateLabel).toBe('26 novembre 2026');
     expect(data.grid).toMatchObject({ id: 'mini', version: '1.0.0' });
-    expect(data.respondents).toEqual([{ name: 'Claire', label: 'Claire', source: 'debut.yaml', updatedAt: null, unmatched: [] }]);
+    expect(data.respondents).toEqual([{ name: 'Claire', label: 'Claire', source: 'debut.yaml', updatedAt: null, unmatched: [], unmatchedMore: 0 }]);
     expect(data.completeness).toMatchObject({ answered: 5, applicable: 8, unknown: 2, na: 1, unanswered: 1, percent: 63 });
   });
 

@@ -1,6 +1,7 @@
 // Inputs that used to take quadratic time (a pull request could stall CI): each must finish.
 // The timeouts are generous on purpose (loaded 2-core machines); bench/run.mjs measures the speed.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexGrid } from '../../src/model/grid-index.js';
@@ -8,7 +9,7 @@ import { escapeText } from '../../src/render/markdown.js';
 import { tidyMarkdown } from '../../src/render/templating.js';
 import { trimLineEnds } from '../../src/text/trim.js';
 import { validateText } from '../../src/validation/validate.js';
-import { repoRoot } from '../helpers.js';
+import { repoRoot, runInProcess } from '../helpers.js';
 
 const example = readFileSync(join(repoRoot, 'examples', 'projet-emergent.yaml'), 'utf8');
 const gridText = readFileSync(join(repoRoot, 'questions', 'cap-ptce.yaml'), 'utf8');
@@ -37,9 +38,27 @@ describe('quadratic inputs finish', () => {
     expect(Object.keys(r.answers!.answers)).toHaveLength(30_000 + Object.keys(validateText(example, 'e', { today: '2026-11-27', expect: 'answers' }).answers!.answers).length);
     const unknown = r.diagnostics.filter((d) => d.code === 'UNKNOWN_ANSWER');
     expect(unknown).toHaveLength(201);
-    expect(unknown[0]).toMatchObject({ line: expect.any(Number), severity: 'warning' });
-    expect(unknown[0]!.line).toBeGreaterThan(100);
+    // Exact places, found from the fast parser's events (the slow parser's document is not built).
+    const lineOf = (needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
+    expect(unknown[0]).toMatchObject({ line: lineOf('  inconnue.q0:'), col: 3, severity: 'warning', path: 'answers["inconnue.q0"]' });
+    expect(unknown[199]).toMatchObject({ line: lineOf('  inconnue.q199:'), col: 3 });
     expect(unknown.at(-1)!.message).toContain('et 29800 autres réponses à des questions absentes');
+    expect(unknown.at(-1)).toMatchObject({ line: lineOf('answers:'), col: 1 });
+  }, TIMEOUT);
+
+  it('a report of such a file lists a few hundred answers outside the grid and counts the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cap-ptce-inconnues-'));
+    const file = join(dir, 'r.yaml');
+    writeFileSync(file, example + Array.from({ length: 30_000 }, (_, i) => `  inconnue.q${i}:\n    value: engage\n`).join(''));
+    const md = await runInProcess(['report', file, '--full', '--out', '-']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('- inconnue.q199 : engage\n- et 29800 autres, gardées elles aussi dans le fichier');
+    expect(md.stdout).not.toContain('inconnue.q200 ');
+    const json = await runInProcess(['report', file, '--format', 'json', '--out', '-']);
+    const data = JSON.parse(json.stdout) as { respondents: { unmatched: unknown[]; unmatchedMore: number }[] };
+    expect(data.respondents[0]).toMatchObject({ unmatchedMore: 29_800 });
+    expect(data.respondents[0]!.unmatched).toHaveLength(200);
+    rmSync(dir, { recursive: true, force: true });
   }, TIMEOUT);
 
   it('a grid with 50 000 unknown keys: refused, located, counted', () => {

@@ -1,7 +1,7 @@
 // The fast parser (js-yaml) is used only where it gives exactly what the careful parser (yaml, with
 // positions) gives. Proven here over a corpus: every YAML file of the repository, scalars that the
 // two read differently, and random documents (fast-check, fixed seed; FUZZ_RUNS=5000 for more).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { dump } from 'js-yaml';
@@ -9,6 +9,7 @@ import { LineCounter, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseYaml, parseYamlFast } from '../../src/validation/yaml-source.js';
 import { repoRoot } from '../helpers.js';
+import { yamlFiles } from './yaml-files.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
@@ -28,18 +29,6 @@ function expectSame(text: string): boolean {
   if (fast === undefined) return false;
   expect(fast, text.slice(0, 200)).toEqual(careful(text));
   return true;
-}
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name.startsWith('.') || name === 'test-artifacts' || name === 'dist') continue;
-    const path = join(dir, name);
-    const st = statSync(path);
-    if (st.isDirectory()) out.push(...yamlFiles(path));
-    else if (/\.ya?ml$/.test(name)) out.push(path);
-  }
-  return out;
 }
 
 describe('fast and careful YAML parsers agree', () => {

@@ -150,6 +150,8 @@ export interface CompareData {
   renamed: { side: 'before' | 'after'; from: string; to: string; number: string; text: string }[];
   /** Answers matching no question of the grid: kept in the files, out of the comparison. */
   unmatched: { before: { key: string; value: string }[]; after: { key: string; value: string }[] };
+  /** How many more, not listed (see ReportData's respondents). */
+  unmatchedMore: { before: number; after: number };
   versionsDiffer: boolean;
   /** Files that may not belong together, an order that looks reversed (printed by the command). */
   warnings: string[];

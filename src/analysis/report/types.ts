@@ -35,6 +35,8 @@ export interface RespondentInfo {
   updatedAt: string | null;
   /** Answers whose question is not in this grid: kept in the file, left out of the report. */
   unmatched: { key: string; value: string }[];
+  /** How many more such answers there are, not listed (a hostile file can hold 100 000). */
+  unmatchedMore: number;
 }
 
 /** One respondent's answer to one question. */

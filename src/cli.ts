@@ -6,6 +6,7 @@ import { commandHelpAfter, PROGRAM_HELP_AFTER } from './commands/help-texts.js';
 import { DomainError, ExitCode, UserError, type DomainErrorKind } from './errors.js';
 import type { Io } from './io/io.js';
 import { processIo } from './io/io.js';
+import { safeMessage } from './text/safe-name.js';
 import { didYouMean } from './text/suggest.js';
 
 declare const __VERSION__: string | undefined;
@@ -211,21 +212,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (error instanceof UserError || error instanceof DomainError) {
-      io.stderr(`${error.message}\n`);
-      for (const line of error.details) io.stderr(`  ${line}\n`);
+      io.stderr(`${safeMessage(error.message)}\n`);
+      for (const line of error.details) io.stderr(`  ${safeMessage(line)}\n`);
       return error instanceof UserError ? error.exitCode : DOMAIN_EXIT_CODES[error.kind];
     }
     // A file system refusal that escaped the writers (full disk, rights, read-only) is the
     // machine's state, not a bug: said in French, with its code, exit 1.
     const errno = (error as NodeJS.ErrnoException | null)?.code;
-    if (errno && ['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS'].includes(errno)) {
+    if (errno && ['ENOSPC', 'EDQUOT', 'EFBIG', 'EACCES', 'EPERM', 'EROFS'].includes(errno)) {
       const { writeError } = await import('./io/files.js');
       const e = writeError((error as NodeJS.ErrnoException).path ?? '?', error);
-      io.stderr(`${e.message}\n`);
+      io.stderr(`${safeMessage(e.message)}\n`);
       return e.exitCode;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    io.stderr(`Erreur inattendue : ${detail}\nCe n'est pas de votre fait. Relancez avec CAP_PTCE_DEBUG=1 pour le détail et signalez-le aux mainteneurs.\n`);
+    io.stderr(`Erreur inattendue : ${safeMessage(detail)}\nCe n'est pas de votre fait. Relancez avec CAP_PTCE_DEBUG=1 pour le détail et signalez-le aux mainteneurs.\n`);
     if (io.env.CAP_PTCE_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return ExitCode.usage;
   }

@@ -98,7 +98,7 @@ export function expandAnswersArgs(args: readonly string[], io: Io): string[] {
       else io.stderr(`Ignoré : ${safeName(path)} (${format ? `format « ${stripControl(format)} »` : 'pas de ligne « format: »'}, pas un fichier de réponses)\n`);
     }
     if (found.length === 0) {
-      throw new UserError(`Aucun fichier de réponses (.yaml, .yml) dans le dossier ${arg}.`, ExitCode.usage, [
+      throw new UserError(`Aucun fichier de réponses (.yaml, .yml) dans le dossier ${safeName(arg)}.`, ExitCode.usage, [
         'Un fichier de réponses commence par « format: cap-ptce/answers@1 » ; cap-ptce diagnose en écrit un.',
       ]);
     }

@@ -25,7 +25,7 @@ import {
 import { stripControl } from '../text/escape.js';
 import { wrapTerminal } from '../text/terminal-text.js';
 import { validateText } from '../validation/validate.js';
-import { fileExists, readUserFile, writeFileAtomic } from '../io/files.js';
+import { fileExists, FileChangedError, readUserFile, writeFileAtomic } from '../io/files.js';
 import type { Io } from '../io/io.js';
 import { displayPath, loadGrid, todayIso } from '../io/load.js';
 import type { AskContext } from '../prompts/adapter.js';
@@ -71,6 +71,8 @@ class RoundTable {
   private index!: GridIndex;
   private flow!: Flow;
   private files: AnswersFile[] = [];
+  /** Each file as this table last read or wrote it (null: absent), checked before each save. */
+  private readonly onDisk: (string | null)[] = [];
   private saved = false;
   private lastEntryShown = -1;
 
@@ -127,7 +129,18 @@ class RoundTable {
       const { path: _path, ...rest } = f;
       f = rest;
     }
-    writeFileAtomic(this.pathOf(i), answersToYaml(f, this.index));
+    const content = answersToYaml(f, this.index);
+    try {
+      // As diagnose does: another session (a second table, a diagnose) on the same file is not erased.
+      writeFileAtomic(this.pathOf(i), content, { expect: this.onDisk[i] ?? null });
+    } catch (error) {
+      if (!(error instanceof FileChangedError)) throw error;
+      throw new UserError(error.message, ExitCode.invalid, [
+        "Cette réponse-ci n'a pas été enregistrée ; celles déjà dans les fichiers sont intactes.",
+        `Pour reprendre depuis les réponses enregistrées (une seule table à la fois sur ce dossier) : ${roundTableCommand(this.options, this.participants)}`,
+      ]);
+    }
+    this.onDisk[i] = content;
     this.files[i] = f;
     this.saved = true;
   }
@@ -215,7 +228,9 @@ class RoundTable {
         return;
       }
       const shown = displayPath(this.pathOf(i));
-      const result = validateText(readUserFile(this.pathOf(i), 'fichier de réponses'), shown, { today: todayIso(this.io.now()), expect: 'answers', grid: this.index });
+      const text = readUserFile(this.pathOf(i), 'fichier de réponses');
+      this.onDisk[i] = text;
+      const result = validateText(text, shown, { today: todayIso(this.io.now()), expect: 'answers', grid: this.index });
       const fatal = !result.answers || result.diagnostics.some((d) => d.severity === 'error' && (d.code === 'GRID_MISMATCH' || d.code === 'GRID_VERSION'));
       if (fatal) {
         broken.push(i);

@@ -57,10 +57,13 @@ export function fileExists(path: string): boolean {
   }
 }
 
-/** A path as the user would type it: relative to the current folder when that is shorter. */
+/**
+ * A path as the user would type it: relative to the current folder when that is shorter, and
+ * safe to print (control characters made visible: see safeName). For messages and labels only.
+ */
 export function displayPath(path: string, cwd: string = process.cwd()): string {
   const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
+  return safeName(rel && !rel.startsWith('..') && rel.length < path.length ? rel : path);
 }
 
 /** What a special file is, in words, for messages (null for a regular file or a folder). */
@@ -231,6 +234,8 @@ export function writeError(path: string, error: unknown): UserError {
     case 'EACCES':
     case 'EPERM':
       return new UserError(`Écriture refusée (${code}) : ${shown} ; ${kept}. Choisissez un dossier où vous pouvez écrire, ou vérifiez les droits.`, ExitCode.invalid);
+    case 'EFBIG':
+      return new UserError(`Fichier trop gros pour ce disque ou pour la limite de taille de cette session (EFBIG) : ${shown} n'a pas pu être écrit ; ${kept}. Écrivez ailleurs ou levez la limite (ulimit -f), puis relancez.`, ExitCode.invalid);
     case 'EROFS':
       return new UserError(`Système de fichiers en lecture seule (EROFS) : ${shown} ne peut pas y être écrit ; ${kept}. Choisissez un autre dossier.`, ExitCode.invalid);
     case 'ENOENT':

@@ -7,7 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { ExitCode, UserError } from '../errors.js';
 import { LIMITS } from '../validation/yaml-source.js';
-import { scanFolder } from './files.js';
+import { safeName, scanFolder } from './files.js';
 import { StdinTooLargeError, type Io } from './io.js';
 
 /** The name standard input goes by in messages and diagnostics. */
@@ -98,7 +98,7 @@ export function globAnswers(arg: string, cwd: string): string[] {
     .filter((m) => YAML_FILE.test(m))
     .sort();
   if (matches.length === 0) {
-    throw new UserError(`Aucun fichier de réponses ne correspond au motif ${arg} (dossier courant : ${cwd}).`, ExitCode.usage);
+    throw new UserError(`Aucun fichier de réponses ne correspond au motif ${safeName(arg)} (dossier courant : ${safeName(cwd)}).`, ExitCode.usage);
   }
   return matches;
 }

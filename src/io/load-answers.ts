@@ -9,7 +9,7 @@ import { checkAnswers } from '../validation/check-answers.js';
 import { hasErrors, validateText, type ValidationResult } from '../validation/validate.js';
 import { parseYaml, type Diagnostic } from '../validation/yaml-source.js';
 import type { AnswersFile } from '../model/schema.js';
-import { readUserFile } from './files.js';
+import { readUserFile, safeName } from './files.js';
 
 /** An answers file read and checked against the schema, not yet against a grid. */
 export interface ParsedAnswers {
@@ -44,14 +44,14 @@ export function answersAgainstGrid(parsed: ParsedAnswers, index: GridIndex, opti
   const diagnostics = [...result.diagnostics];
   if (result.answers) {
     const found = checkAnswers(result.answers, index);
-    // Positions are only needed when there is something to locate (the file is parsed again
-    // then, with positions): a clean file is parsed once.
-    if (found.length > 0) diagnostics.push(...found.map(parseYaml(text, path).toDiagnostic));
+    // Positions are only needed when there is something to locate: the first parse's locator
+    // (kept in the result) is used, so that even then the file is parsed once.
+    if (found.length > 0) diagnostics.push(...found.map(result.toDiagnostic ?? parseYaml(text, path).toDiagnostic));
   }
   const fatal = !result.answers || diagnostics.some((d) => d.severity === 'error' && (d.code === 'GRID_MISMATCH' || d.code === 'GRID_VERSION'));
   if (fatal || (!options.tolerant && hasErrors(diagnostics))) {
     throw new UserError(
-      `Le fichier de réponses ${path} ne peut pas être lu tel quel :`,
+      `Le fichier de réponses ${safeName(path)} ne peut pas être lu tel quel :`,
       ExitCode.invalid,
       diagnostics.filter((d) => d.severity === 'error').map(renderDiagnosticText),
     );

@@ -7,7 +7,7 @@ import type { Grid } from '../model/schema.js';
 import { validateGridText } from '../validation/validate.js';
 import type { Diagnostic } from '../validation/yaml-source.js';
 import { gridFromSnapshot } from '../validation/grid-snapshot.js';
-import { defaultGridPath, displayPath, packageRoot, readBounded, readUserFile } from './files.js';
+import { defaultGridPath, displayPath, packageRoot, readBounded, readUserFile, safeName } from './files.js';
 import { join } from 'node:path';
 import { answersAgainstGrid, parseAnswersFile, type LoadedAnswers } from './load-answers.js';
 
@@ -39,7 +39,7 @@ export interface LoadedGrid {
 
 export function loadGrid(path?: string, today: string = todayIso()): LoadedGrid {
   const file = path ?? defaultGridPath();
-  const shown = path ? path : displayPath(file);
+  const shown = path ? safeName(path) : displayPath(file);
   const text = readUserFile(file, 'grille');
   if (path === undefined) {
     const snap = gridFromSnapshot(text, readSnapshot(), today);

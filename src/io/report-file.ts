@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { readBounded, resolveWriteTarget, safeName, writeFileAtomic } from './files.js';
+import { safeJson } from '../text/safe-name.js';
 import { displayPath } from './load.js';
 
 /** The example file name given when --out names a folder. */
@@ -61,7 +62,7 @@ function existingMarker(text: string): string | null {
 export function markReport(content: string, marker: string, format: MarkedFormat): string {
   if (format === 'json') {
     const data = JSON.parse(content) as Record<string, unknown>;
-    return `${JSON.stringify({ ...data, writtenBy: marker }, null, 2)}\n`;
+    return `${safeJson(JSON.stringify({ ...data, writtenBy: marker }, null, 2))}\n`;
   }
   return `<!-- ${marker} -->\n${content.replace(/^<!-- cap-ptce:report [^\n]*\n/, '')}`;
 }

@@ -1,5 +1,5 @@
 // Diagnostics as text (file:line:col), GitHub Actions annotations, or JSON. Pure.
-import { safeName } from '../text/safe-name.js';
+import { safeJson, safeName } from '../text/safe-name.js';
 import { stripControl } from '../text/escape.js';
 import type { Diagnostic } from '../validation/yaml-source.js';
 
@@ -45,7 +45,7 @@ export function renderValidateJson(files: readonly CheckedFile[], diagnostics: r
   const sorted = sortDiagnostics(diagnostics);
   const names = [...new Set([...files.map((f) => f.file), ...sorted.map((d) => d.file)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const kinds = new Map(files.map((f) => [f.file, f.kind]));
-  return JSON.stringify(
+  return safeJson(JSON.stringify(
     {
       format: VALIDATE_JSON_FORMAT,
       summary: summaryCounts(files.length, diagnostics),
@@ -57,7 +57,7 @@ export function renderValidateJson(files: readonly CheckedFile[], diagnostics: r
     },
     null,
     2,
-  );
+  ));
 }
 
 export function summaryCounts(files: number, diagnostics: readonly Diagnostic[]): { files: number; errors: number; warnings: number } {

@@ -1,13 +1,14 @@
 // Every document as JSON: the fixed fields first (what scripts read), then the rest. The JSON
 // always carries everything the analysis computed.
 import type { CompareData } from '../analysis/compare.js';
+import { safeJson } from '../text/safe-name.js';
 import type { ReportData } from '../analysis/report.js';
 import type { WorkshopData } from '../analysis/workshop.js';
 
 /** The JSON report: the fixed fields first (format, overall, entries, gaps, findings, stage). */
 export function renderReportJson(data: ReportData): string {
   const { format, overall, entries, gaps, findings, stage, priorityActions: _p, annexActions: _a, ...rest } = data;
-  return `${JSON.stringify({ format, overall, entries, gaps, findings, stage, ...rest }, null, 2)}\n`;
+  return `${safeJson(JSON.stringify({ format, overall, entries, gaps, findings, stage, ...rest }, null, 2))}\n`;
 }
 
 /**
@@ -44,11 +45,11 @@ export function renderWorkshopJson(data: WorkshopData): string {
     workshop: synthesis,
     ...rest,
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${safeJson(JSON.stringify(out, null, 2))}\n`;
 }
 
 /** The comparison as JSON: `format`, `overall`, `entries: [{ id, before, after, delta, … }]`, then the rest. */
 export function renderCompareJson(data: CompareData): string {
   const { format, overall, entries, stage, ...rest } = data;
-  return `${JSON.stringify({ format, overall, entries, stage, ...rest }, null, 2)}\n`;
+  return `${safeJson(JSON.stringify({ format, overall, entries, stage, ...rest }, null, 2))}\n`;
 }

@@ -32,11 +32,13 @@ describe('report --out', () => {
     expect(readFileSync(a, 'utf8')).toBe(before);
   });
 
-  it("refuses --out '' instead of printing to stdout", async () => {
-    const r = await runInProcess(['report', example, '--out', '']);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain("--out '' : indiquez un nom de fichier");
+  it("refuses --out '' instead of printing to stdout (report, grid, compare)", async () => {
+    for (const args of [['report', example], ['grid'], ['compare', example, example]]) {
+      const r = await runInProcess([...args, '--out', '']);
+      expect(r.code, args[0]).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain("--out '' : indiquez un nom de fichier");
+    }
   });
 
   it('refuses a FIFO or /dev/full at once, with or without --force (no hang)', () => {
@@ -46,9 +48,11 @@ describe('report --out', () => {
       const r = runSpawned(['report', example, '--out', fifo, ...extra]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('est un tube nommé (FIFO)');
-      const full = runSpawned(['report', example, '--out', '/dev/full', ...extra]);
-      expect(full.code).toBe(2);
-      expect(full.stderr).toContain('est un périphérique');
+      for (const device of ['/dev/full', '/dev/null']) {
+        const full = runSpawned(['report', example, '--out', device, ...extra]);
+        expect(full.code, device).toBe(2);
+        expect(full.stderr).toContain('est un périphérique');
+      }
     }
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });

@@ -71,6 +71,37 @@ describe('two ws.sessions on one answers file', () => {
     expect(readFileSync(join(ws.dir, 'r.yaml'), 'utf8')).toContain('Pôle du Val');
   });
 
+  it('two round tables on one folder: the second to save is told, nothing is erased', async () => {
+    const table = (extra: string[] = []): Session => {
+      const s = new Session(['diagnose', '--participants', 'Claire,Mehdi', '--dir', 'atelier', '--grid', mini, ...extra], { cwd: ws.dir, bin: ws.bin });
+      ws.sessions.push(s);
+      return s;
+    };
+    const a = table();
+    await a.answer('Nom du projet', 'Pôle du Val');
+    await a.answer('Territoire', '');
+    await a.waitFor('Claire :');
+    const claire = join(ws.dir, 'atelier', 'claire.yaml');
+
+    // B resumes the same folder while A is at its first question.
+    const b = table(['--resume']);
+    await b.waitFor('Claire :');
+
+    await a.press('3'); // saved in claire.yaml
+    await a.waitFor('Mehdi :');
+    const afterA = readFileSync(claire, 'utf8');
+    expect(afterA).toContain('value: acquis');
+
+    await b.press('0'); // would erase A's answer
+    const exit = await b.waitExit();
+    expect(exit.exitCode).toBe(1);
+    expect(b.text()).toContain('a été modifié par un autre programme');
+    expect(b.text()).toContain('Pour reprendre depuis les réponses enregistrées');
+    expect(b.text()).toContain('npx cap-ptce diagnose --participants Claire,Mehdi --dir atelier');
+    expect(b.text()).not.toMatch(/\n\s+at /);
+    expect(readFileSync(claire, 'utf8')).toBe(afterA);
+  });
+
   it('a chmod 600 answers file stays 600 after a session saves', async () => {
     const path = join(ws.dir, 'r.yaml');
     const s = start();

@@ -101,7 +101,7 @@ export function validateText(text: string, file: string, options: ValidateOption
   const fast = readAnswersFast(data);
   if (fast) {
     if (options.grid) diagnostics.push(...checkAnswers(fast, options.grid).map(parsed.toDiagnostic));
-    return { kind, diagnostics, answers: fast };
+    return { kind, diagnostics, answers: fast, toDiagnostic: parsed.toDiagnostic };
   }
   const { AnswersFileSchema } = zodSchemas();
   const result = AnswersFileSchema.safeParse(data);

@@ -18,8 +18,13 @@ export const NNBSP = '\u202F';
 const UNITS = '%|‰|€|k€|M€|ans?|mois|jours?|semaines?|heures?|h|min|km|km²|m²|ha|Mo|Ko|Go|ETP';
 const NUMBER_UNIT = new RegExp(`(\\d)[ \\u00A0\\u202F]+(${UNITS})(?![\\p{L}\\d])`, 'gu');
 
+// Every rule below needs one of these characters: prose without any is left as it is, at the
+// cost of one scan (a page is thousands of short texts between tags).
+const TYPOGRAPHY_CHARS = /[\u2019;!?:«»\d]/;
+
 /** Typography of plain prose (no markup inside). */
 export function frenchProse(text: string): string {
+  if (!TYPOGRAPHY_CHARS.test(text)) return text;
   return (
     text
       .replace(/\u2019/g, "'")
@@ -62,11 +67,22 @@ export function frenchHtml(html: string): string {
 }
 
 function applyOutside(text: string, protectedParts: RegExp, fn: (prose: string) => string): string {
+  // A page is thousands of short texts between tags, most of them repeated (indentation, labels,
+  // each respondent's answer): each distinct one is worked on once.
+  const done = new Map<string, string>();
+  const apply = (prose: string): string => {
+    let out = done.get(prose);
+    if (out === undefined) {
+      out = fn(prose);
+      done.set(prose, out);
+    }
+    return out;
+  };
   let out = '';
   let last = 0;
   for (const m of text.matchAll(protectedParts)) {
-    out += fn(text.slice(last, m.index)) + m[0];
+    out += apply(text.slice(last, m.index)) + m[0];
     last = m.index + m[0].length;
   }
-  return out + fn(text.slice(last));
+  return out + apply(text.slice(last));
 }

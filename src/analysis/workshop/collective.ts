@@ -4,7 +4,6 @@
 import type { AnswerMap } from '../../model/conditions.js';
 import type { GridIndex, QuestionRef } from '../../model/grid-index.js';
 import type { Answer, AnswerValue, Choice } from '../../model/schema.js';
-import { answerLabel } from '../report.js';
 import type { QuestionStatus, Scores } from '../scoring.js';
 
 interface Given {
@@ -12,7 +11,6 @@ interface Given {
   value: AnswerValue | undefined;
   /** 0..1 when scored. */
   score: number | null;
-  label: string;
 }
 
 function unknownChoice(ref: QuestionRef): Choice | undefined {
@@ -108,7 +106,7 @@ export function groupBasis(index: GridIndex, normalized: readonly Record<string,
     const given: Given[] = normalized.map((answers, r) => {
       const qs = scoresOf[r]!.byQuestion.get(ref.fullId)!;
       const value = answers[ref.fullId]?.value;
-      return { status: qs.status, value, score: qs.score, label: answerLabel(ref, value) ?? '' };
+      return { status: qs.status, value, score: qs.score };
     });
     const { answer, mean } = collectiveAnswer(ref, given, labels);
     if (answer) basisAnswers[ref.fullId] = answer;

@@ -25,7 +25,8 @@ import type { GridIndex, QuestionRef } from '../model/grid-index.js';
 import type { AnswersFile } from '../model/schema.js';
 import { stripControl } from '../text/escape.js';
 import { frenchDateTime, plural } from '../text/french.js';
-import { wrapTerminal } from '../text/terminal-text.js';
+import { messageWithCommand, wrapTerminal } from '../text/terminal-text.js';
+import { frenchProseKeeping } from '../text/typography.js';
 import { validateText } from '../validation/validate.js';
 import type { Diagnostic } from '../validation/yaml-source.js';
 import { checkOutputTarget, fileExists, FileChangedError, readUserFile, safeName, writeFileAtomic } from '../io/files.js';
@@ -156,9 +157,14 @@ class Session {
     return { signal: this.controller.signal };
   }
 
-  /** Prints text wrapped on word boundaries at the terminal's width of the moment (lists keep their indent). */
-  private say(text = ''): void {
-    this.io.stdout(`${wrapTerminal(text, this.io.columns)}\n`);
+  /**
+   * Prints text in French typography, wrapped on word boundaries at the terminal's width of the
+   * moment (lists keep their indent). Paths and commands (the session's files, and `verbatim`)
+   * stay as they are typed.
+   */
+  private say(text = '', ...verbatim: string[]): void {
+    const kept = [this.answersPath, this.shown(this.answersPath), this.outPath, this.shown(this.outPath), ...verbatim];
+    this.io.stdout(`${wrapTerminal(frenchProseKeeping(text, kept), this.io.columns)}\n`);
   }
 
   /** Signals abort the current prompt; the answers on disk are already complete. */
@@ -288,7 +294,7 @@ class Session {
     const minutes = Math.max(5, Math.round((n * 0.75) / 5) * 5);
     const entries = this.flow.entries.length;
     this.say(`cap-ptce — autodiagnostic de votre projet de Pôle Territorial de Coopération Économique`);
-    this.say(`Grille : ${stripControl(grid.title)} (version ${stripControl(grid.version)})${gridPath ? ` — ${this.shown(gridPath)}` : ' — grille intégrée'}`);
+    this.say(`Grille : ${stripControl(grid.title)} (version ${stripControl(grid.version)})${gridPath ? ` — ${this.shown(gridPath)}` : ' — grille intégrée'}`, gridPath ? this.shown(gridPath) : '');
     this.say();
     const path = this.options.parcours ? grid.paths[this.options.parcours] : undefined;
     if (path) {
@@ -314,12 +320,12 @@ class Session {
 
     if (opening.step === 'ask-broken') {
       this.say(`Le fichier de réponses ${shown} ne peut pas être repris tel quel :`);
-      for (const d of errors) this.say(`  ${located(d)}`);
+      for (const d of errors) this.say(`  ${located(d)}`, stripControl(d.file));
       this.say();
       const backup = backupPath(this.answersPath, this.io.now());
       const next = afterChoice(await this.adapter.askBrokenFile(this.shown(backup), this.ctx), false);
       if (next.start === 'stop') {
-        this.say(`Rien n'a été modifié. Corrigez le fichier (détail : cap-ptce validate ${shellArg(shown)}) puis relancez, ou choisissez « Recommencer ».`);
+        this.say(`Rien n'a été modifié. Corrigez le fichier (détail : cap-ptce validate ${shellArg(shown)}) puis relancez, ou choisissez « Recommencer ».`, shellArg(shown));
         return ExitCode.invalid;
       }
       this.makeBackup(backup);
@@ -335,7 +341,7 @@ class Session {
     this.say(`Un fichier de réponses existe déjà${project} : ${shown}`);
     this.say(`Il contient ${summary.answered} ${summary.answered > 1 ? 'réponses' : 'réponse'} sur ${summary.total} questions${date ? `, enregistrées le ${date}` : ''}.`);
 
-    for (const w of result.diagnostics.filter((d) => d.code === 'GRID_VERSION')) this.say(`  ${located(w)}`);
+    for (const w of result.diagnostics.filter((d) => d.code === 'GRID_VERSION')) this.say(`  ${located(w)}`, stripControl(w.file));
     for (const m of moved.moved) this.say(`  La réponse à « ${stripControl(m.from)} » est reprise pour la question renommée « ${m.to} ».`);
     if (summary.unknown.length > 0) {
       this.say(`  ${plural(summary.unknown.length, 'réponse concerne une question absente', 'réponses concernent des questions absentes')} de cette grille (${summary.unknown.map(stripControl).join(', ')}) : elles restent dans le fichier, hors du rapport.`);
@@ -343,7 +349,7 @@ class Session {
     const invalid = errors.filter((d) => d.code === 'INVALID_ANSWER');
     if (invalid.length > 0) {
       this.say(`  ${plural(invalid.length, 'réponse ne correspond', 'réponses ne correspondent')} plus à la grille ; ces questions vous seront reposées :`);
-      for (const d of invalid) this.say(`    ${located(d)}`);
+      for (const d of invalid) this.say(`    ${located(d)}`, stripControl(d.file));
     }
     const needsBackup = invalid.length > 0 || moved.moved.length > 0 || file.grid.version !== this.index.grid.version;
     this.say();
@@ -391,7 +397,7 @@ class Session {
         target = backupPath(this.answersPath, this.io.now());
       }
     }
-    this.say(`${lead} : ${this.shown(target)}`);
+    this.say(`${lead} : ${this.shown(target)}`, this.shown(target));
   }
 
   private async askIdentity(): Promise<void> {
@@ -509,17 +515,18 @@ class Session {
     return ExitCode.ok;
   }
 
-  /** The one line printed when the session is cut short. */
-  interruptedMessage(): string {
+  /** What is printed when the session is cut short: what was kept, then the command to go on. */
+  interruptedMessage(columns: number): string {
     const shown = this.shown(this.answersPath);
     const resume = resumeCommand(this.options);
+    const tell = (message: string, label: string, command: string): string => messageWithCommand(message, label, command, columns, [shown]);
     if (this.file && (this.saved || this.existed)) {
       const n = this.index ? summarize(this.file, this.index).answered : 0;
       const kept = n === 0 ? 'aucune réponse encore, projet enregistré' : plural(n, 'réponse enregistrée', 'réponses enregistrées');
-      return `Interrompu : ${kept} dans ${shown}. Pour reprendre : ${resume}`;
+      return tell(`Interrompu : ${kept} dans ${shown}.`, 'Pour reprendre :', resume);
     }
-    if (this.existed) return `Interrompu : rien n'a été modifié, vos réponses restent dans ${shown}. Pour reprendre : ${resume}`;
-    return `Interrompu avant la première réponse : aucun fichier écrit. Pour commencer : npx cap-ptce diagnose`;
+    if (this.existed) return tell(`Interrompu : rien n'a été modifié, vos réponses restent dans ${shown}.`, 'Pour reprendre :', resume);
+    return tell('Interrompu avant la première réponse : aucun fichier écrit.', 'Pour commencer :', 'npx cap-ptce diagnose');
   }
 }
 
@@ -538,7 +545,7 @@ export async function runDiagnose(options: DiagnoseOptions, io: Io): Promise<num
     return await session.run();
   } catch (error) {
     if (!isPromptCancel(error)) throw error;
-    io.stderr(`${session.interruptedMessage()}\n`);
+    io.stderr(`${session.interruptedMessage(io.columns)}\n`);
     return ExitCode.interrupted;
   } finally {
     session.removeSignalHandlers();

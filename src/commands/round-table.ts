@@ -23,7 +23,8 @@ import {
   type Participant,
 } from '../questionnaire/round-table.js';
 import { stripControl } from '../text/escape.js';
-import { wrapTerminal } from '../text/terminal-text.js';
+import { messageWithCommand, wrapTerminal } from '../text/terminal-text.js';
+import { frenchProseKeeping } from '../text/typography.js';
 import { validateText } from '../validation/validate.js';
 import { fileExists, FileChangedError, readUserFile, writeFileAtomic } from '../io/files.js';
 import type { Io } from '../io/io.js';
@@ -88,9 +89,14 @@ class RoundTable {
     return { signal: this.controller.signal };
   }
 
-  /** Prints text wrapped on word boundaries at the terminal's width (lines keep their indent). */
-  private say(text = ''): void {
-    this.io.stdout(`${wrapTerminal(text, this.io.columns)}\n`);
+  /**
+   * Prints text in French typography, wrapped on word boundaries at the terminal's width (lines
+   * keep their indent). The folder, the files and `verbatim` (commands) stay as they are typed.
+   */
+  private say(text = '', ...verbatim: string[]): void {
+    const dir = displayPath(this.dir);
+    const kept = [dir, `${dir}/`, ...this.participants.map((p) => p.fileName), ...verbatim];
+    this.io.stdout(`${wrapTerminal(frenchProseKeeping(text, kept), this.io.columns)}\n`);
   }
 
   private pathOf(i: number): string {
@@ -239,7 +245,7 @@ class RoundTable {
     });
     const total = found.reduce((n, f) => n + (f ? Object.values(f.answers).filter((a) => a.value !== undefined).length : 0), 0);
     this.say(`Le dossier ${displayPath(this.dir)} contient déjà les réponses de ${found.map((f, i) => (f ? this.participants[i]!.name : null)).filter(Boolean).join(', ') || 'personne'} (${total} ${total > 1 ? 'réponses' : 'réponse'}).`);
-    for (const i of broken) this.say(`  ${displayPath(this.pathOf(i))} ne peut pas être repris tel quel (détail : npx cap-ptce validate ${shellArg(displayPath(this.pathOf(i)))}) : il sera gardé en copie.`);
+    for (const i of broken) this.say(`  ${displayPath(this.pathOf(i))} ne peut pas être repris tel quel (détail : npx cap-ptce validate ${shellArg(displayPath(this.pathOf(i)))}) : il sera gardé en copie.`, displayPath(this.pathOf(i)), shellArg(displayPath(this.pathOf(i))));
     let restart = false;
     if (!this.options.resume) {
       const { select } = await import('@inquirer/prompts');
@@ -277,7 +283,7 @@ class RoundTable {
   private backup(i: number): void {
     const target = backupPath(this.pathOf(i), this.io.now());
     copyFileSync(this.pathOf(i), target, constants.COPYFILE_EXCL);
-    this.say(`Copie gardée : ${displayPath(target)}`);
+    this.say(`Copie gardée : ${displayPath(target)}`, displayPath(target));
   }
 
   private async askIdentity(): Promise<void> {
@@ -454,7 +460,7 @@ class RoundTable {
     this.say('━━ Table ronde terminée ━━');
     const n = answeredCount(this.flow, this.files);
     this.say(`${n} ${n > 1 ? 'réponses' : 'réponse'} enregistrées, un fichier par personne :`);
-    this.participants.forEach((p, i) => this.say(`  ${p.name} : ${displayPath(this.pathOf(i))}`));
+    this.participants.forEach((p, i) => this.say(`  ${p.name} : ${displayPath(this.pathOf(i))}`, displayPath(this.pathOf(i))));
     this.checkNotAborted();
     const [{ prepareReport }, { writeReport }] = await Promise.all([import('./report.js'), import('../io/report-file.js')]);
     const quiet: Io = { ...this.io, stderr: () => {} };
@@ -468,16 +474,19 @@ class RoundTable {
       this.say(`Synthèse non écrite : ${error.message}`);
     }
     const data = rendered.data as { workshop?: { divergences: unknown[] } };
-    if (written) this.say(`Synthèse : ${displayPath(written)}${data.workshop ? ` (${data.workshop.divergences.length} ${data.workshop.divergences.length > 1 ? 'questions' : 'question'} à discuter)` : ''}`);
-    this.say(`Pour la projeter : npx cap-ptce report ${shellArg(displayPath(this.dir))} --format html`);
+    if (written) this.say(`Synthèse : ${displayPath(written)}${data.workshop ? ` (${data.workshop.divergences.length} ${data.workshop.divergences.length > 1 ? 'questions' : 'question'} à discuter)` : ''}`, displayPath(written));
+    const project = `npx cap-ptce report ${shellArg(displayPath(this.dir))} --format html`;
+    this.say(`Pour la projeter : ${project}`, project);
     return ExitCode.ok;
   }
 
-  interruptedMessage(): string {
+  /** What is printed when the table is cut short: what was kept, then the command to go on. */
+  interruptedMessage(columns: number): string {
     const resume = roundTableCommand(this.options, this.participants);
-    if (!this.saved) return `Interrompu avant la première réponse : aucun fichier écrit. Pour commencer : ${resume}`;
+    if (!this.saved) return messageWithCommand('Interrompu avant la première réponse : aucun fichier écrit.', 'Pour commencer :', resume, columns);
     const n = this.index && this.flow ? answeredCount(this.flow, this.files.filter(Boolean)) : 0;
-    return `Interrompu : ${n} ${n > 1 ? 'réponses enregistrées' : 'réponse enregistrée'} dans ${displayPath(this.dir)}. Pour reprendre : ${resume}`;
+    const dir = displayPath(this.dir);
+    return messageWithCommand(`Interrompu : ${n} ${n > 1 ? 'réponses enregistrées' : 'réponse enregistrée'} dans ${dir}.`, 'Pour reprendre :', resume, columns, [dir]);
   }
 }
 
@@ -496,7 +505,7 @@ export async function runRoundTable(options: RoundTableOptions, io: Io): Promise
   } catch (error) {
     const { isPromptCancel } = await import('../prompts/adapter.js');
     if (!isPromptCancel(error)) throw error;
-    io.stderr(`${table.interruptedMessage()}\n`);
+    io.stderr(`${table.interruptedMessage(io.columns)}\n`);
     return ExitCode.interrupted;
   } finally {
     table.removeSignalHandlers();

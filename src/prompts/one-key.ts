@@ -5,6 +5,7 @@
 import { styleText } from 'node:util';
 import { stripControl } from '../text/escape.js';
 import { wrapHanging } from '../text/terminal-text.js';
+import { frenchProse } from '../text/typography.js';
 import type { AskContext } from './adapter.js';
 import { HANG, promptTheme, screenColumns } from './theme.js';
 
@@ -74,11 +75,11 @@ function oneKeyPrompt(): NonNullable<typeof prompt> {
       });
       // Wrapped on word boundaries after the « ? » prefix; the answer stays on screen, wrapped too.
       const width = config.columns();
-      const message = styleText('bold', config.message);
-      if (status === 'done') return `${prefix} ${wrapHanging(`${message} ${shown}`, width, HANG.message)}`;
-      const enter = config.enter ? styleText('dim', ` (Entrée : ${config.enter.label})`) : '';
+      const message = styleText('bold', frenchProse(config.message));
+      if (status === 'done') return `${prefix} ${wrapHanging(`${message} ${frenchProse(shown)}`, width, HANG.message)}`;
+      const enter = config.enter ? styleText('dim', frenchProse(` (Entrée : ${config.enter.label})`)) : '';
       // One column kept free after the text for the cursor.
-      return [`${prefix} ${wrapHanging(`${message}${enter}`, width - 1, HANG.message)} `, error ? `${styleText('red', '>')} ${wrapHanging(styleText('red', error), width, 2)}` : ''];
+      return [`${prefix} ${wrapHanging(`${message}${enter}`, width - 1, HANG.message)} `, error ? `${styleText('red', '>')} ${wrapHanging(styleText('red', frenchProse(error)), width, 2)}` : ''];
     });
   })();
   return prompt;
@@ -118,7 +119,7 @@ export async function askWho(message: string, names: readonly string[], ctx: Ask
   const picked = await checkbox<number>(
     {
       message,
-      choices: names.map((n, i) => ({ value: i, name: wrapHanging(stripControl(n), screenColumns(ctx), HANG.checkbox), short: stripControl(n) })),
+      choices: names.map((n, i) => ({ value: i, name: wrapHanging(frenchProse(stripControl(n)), screenColumns(ctx), HANG.checkbox), short: stripControl(n) })),
       loop: false,
       shortcuts: { all: null, invert: null },
       theme: {

@@ -4,9 +4,11 @@
 // wrapped here on word boundaries, at the width the terminal has when the prompt is drawn:
 // messages, descriptions and errors at each redraw (a resized terminal is followed), choices when
 // the prompt opens. The wrapping itself is text/terminal-text.ts; this module only knows what
-// @inquirer draws before each text (« ? », « ❯ », « ❯◯ »).
+// @inquirer draws before each text (« ? », « ❯ », « ❯◯ »). French typography first (no-break
+// spaces before « : ; ? ! » and inside « »), so that no line starts with a lone « ? ».
 import { styleText } from 'node:util';
 import { wrapHanging, wrapTerminal } from '../text/terminal-text.js';
+import { frenchProse } from '../text/typography.js';
 
 /** What a prompt writes to (tests pass their own stream). */
 export interface PromptOutput {
@@ -35,7 +37,7 @@ export const HANG = { message: 2, select: 2, checkbox: 3 } as const;
 
 /** A choice's label wrapped under itself, after the cursor (and box) @inquirer draws before it. */
 export function choiceName(label: string, ctx: PromptOutput, hang: number): string {
-  return wrapHanging(label, screenColumns(ctx), hang);
+  return wrapHanging(frenchProse(label), screenColumns(ctx), hang);
 }
 
 const KEYS_FR: Record<string, string> = { space: 'espace', '⏎': 'Entrée' };
@@ -54,8 +56,8 @@ function keysHelpTip(keys: [string, string][]): string {
 export function promptTheme(ctx: PromptOutput = {}) {
   return {
     style: {
-      message: (text: string) => wrapHanging(styleText('bold', text), screenColumns(ctx), HANG.message),
-      error: (text: string) => `${styleText('red', '>')} ${wrapHanging(styleText('red', text), screenColumns(ctx), 2)}`,
+      message: (text: string) => wrapHanging(styleText('bold', frenchProse(text)), screenColumns(ctx), HANG.message),
+      error: (text: string) => `${styleText('red', '>')} ${wrapHanging(styleText('red', frenchProse(text)), screenColumns(ctx), 2)}`,
     },
   };
 }
@@ -66,7 +68,7 @@ export function listTheme(ctx: PromptOutput = {}) {
   return {
     style: {
       ...base.style,
-      description: (text: string) => wrapTerminal(styleText('cyan', text), screenColumns(ctx)),
+      description: (text: string) => wrapTerminal(styleText('cyan', frenchProse(text)), screenColumns(ctx)),
       keysHelpTip,
     },
   };

@@ -7,6 +7,7 @@
 // Pure.
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
+import { frenchProse, frenchProseKeeping } from './typography.js';
 
 const ANSI_PREFIX = /^(?:\u001b\[[0-9;]*m)*/;
 // Leading spaces, then a bullet (« * », « - », « • », « ◦ », « 1. », « 12) »), then a space.
@@ -44,6 +45,23 @@ export function wrapHanging(text: string, width: number, hang: number): string {
     .split('\n')
     .map((line, i) => (i === 0 || line === '' ? line : pad + line))
     .join('\n');
+}
+
+/**
+ * A label and a command to type: on one line when it fits, else the command on a line of its own.
+ * The command itself is never wrapped: a line break inside it would break a copy and paste.
+ */
+export function labelledCommand(label: string, command: string, width: number): string {
+  const line = `${label} ${command}`;
+  return displayWidth(line) <= Math.max(MIN_WIDTH, Math.floor(width)) ? line : `${label}\n${command}`;
+}
+
+/**
+ * A message then what to type next (« Pour reprendre : npx cap-ptce … »): the message in French
+ * typography wrapped at the width (`kept`: paths in it, as typed), the command on a line of its own.
+ */
+export function messageWithCommand(message: string, label: string, command: string, width: number, kept: readonly string[] = []): string {
+  return `${wrapTerminal(frenchProseKeeping(message, kept), width)}\n${labelledCommand(frenchProse(label), command, width)}`;
 }
 
 function wrapLine(line: string, columns: number): string {

@@ -43,6 +43,19 @@ export function frenchProse(text: string): string {
   );
 }
 
+/**
+ * Typography of prose that quotes what is typed as it is (a path, a command): those parts stay
+ * byte for byte, so that a copied file name or command still works.
+ */
+export function frenchProseKeeping(text: string, verbatim: readonly string[]): string {
+  const kept = [...new Set(verbatim.filter((v) => v !== ''))].sort((a, b) => b.length - a.length);
+  if (kept.length === 0) return frenchProse(text);
+  // NUL never occurs in what is shown (control characters are stripped): a safe placeholder.
+  let masked = text;
+  kept.forEach((v, i) => (masked = masked.split(v).join(`\u0000${i}\u0000`)));
+  return frenchProse(masked).replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!);
+}
+
 /** Lower-cases the first letter of a text that continues a sentence, unless it starts an acronym (« ACTE », « SCIC »). */
 export function lowerFirst(text: string): string {
   if (/^\p{Lu}[\p{Lu}\d]/u.test(text)) return text;

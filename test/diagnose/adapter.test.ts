@@ -1,6 +1,7 @@
 // The prompt adapter, one prompt at a time through @inquirer/testing: what the person sees, what
 // each key gives back.
 import { render } from '@inquirer/testing';
+import { plain } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import {
   askBoolean,
@@ -31,22 +32,22 @@ function prompt<T>(ask: (ctx: AskContext) => Promise<T>) {
 describe('scale', () => {
   it('shows the grid scale with « Je ne sais pas », « Non concerné » and a way back, in French', async () => {
     const { answer, events, getScreen } = await render(prompt((ctx) => askScale(ref('objectifs.constats'), undefined, { canGoBack: true }, ctx)), {});
-    const screen = getScreen();
+    const screen = plain(getScreen());
     for (const label of ['Où en êtes-vous ?', 'Pas encore abordé', 'Acquis, formalisé', 'Je ne sais pas', 'Non concerné', '← question précédente', 'se déplacer', 'valider']) {
       expect(screen).toContain(label);
     }
     expect(screen).not.toContain('navigate');
     events.keypress('down');
     events.keypress('down');
-    expect(getScreen()).toContain('Les constats sont étayés et en cours de partage.'); // the grid's hint for « engagé »
+    expect(plain(getScreen())).toContain('Les constats sont étayés et en cours de partage.'); // the grid's hint for « engagé »
     events.keypress('enter');
     await expect(answer).resolves.toEqual({ kind: 'answer', value: 'engage' });
   });
 
   it('comes back on the answer already given, and offers no way back on the first question', async () => {
     const { answer, events, getScreen } = await render(prompt((ctx) => askScale(ref('objectifs.constats'), 'acquis', { canGoBack: false }, ctx)), {});
-    expect(getScreen()).toMatch(/❯ Acquis, formalisé/);
-    expect(getScreen()).not.toContain('question précédente');
+    expect(plain(getScreen())).toMatch(/❯ Acquis, formalisé/);
+    expect(plain(getScreen())).not.toContain('question précédente');
     events.keypress('enter');
     await expect(answer).resolves.toEqual({ kind: 'answer', value: 'acquis' });
   });
@@ -70,8 +71,8 @@ describe('scale', () => {
 describe('other question types', () => {
   it('multi: ticked choices come back as a list; ticking « question précédente » goes back', async () => {
     const first = await render(prompt((ctx) => askMulti(ref('acteurs.composition'), ['collectivites'], { canGoBack: true }, ctx)), {});
-    expect(first.getScreen()).toMatch(/◉ Collectivités/);
-    expect(first.getScreen()).toContain('espace cocher');
+    expect(plain(first.getScreen())).toMatch(/◉ Collectivités/);
+    expect(plain(first.getScreen())).toContain('espace cocher');
     first.events.keypress('space');
     first.events.keypress('enter');
     await expect(first.answer).resolves.toEqual({ kind: 'answer', value: ['ess', 'collectivites'] });
@@ -85,16 +86,16 @@ describe('other question types', () => {
 
   it('number: French decimals, bounds and errors in French, « < » to go back, empty to skip', async () => {
     const r = await render(prompt((ctx) => askNumber(ref('acteurs.nombre'), undefined, { canGoBack: true }, ctx)), {});
-    expect(r.getScreen()).toContain('« < » pour revenir');
+    expect(plain(r.getScreen())).toContain('« < » pour revenir');
     r.events.type('douze');
     r.events.keypress('enter');
     await r.nextRender();
-    expect(r.getScreen()).toContain('Un nombre est attendu');
+    expect(plain(r.getScreen())).toContain('Un nombre est attendu');
     for (let i = 0; i < 5; i++) r.events.keypress('backspace');
     r.events.type('600');
     r.events.keypress('enter');
     await r.nextRender();
-    expect(r.getScreen()).toContain('Au plus 500 attendu');
+    expect(plain(r.getScreen())).toContain('Au plus 500 attendu');
     for (let i = 0; i < 3; i++) r.events.keypress('backspace');
     r.events.type('12,5');
     r.events.keypress('enter');
@@ -113,7 +114,7 @@ describe('other question types', () => {
 
   it('text: the answer, trimmed; empty leaves it blank', async () => {
     const r = await render(prompt((ctx) => askText(ref('acteurs.histoire'), undefined, { canGoBack: false }, ctx)), {});
-    expect(r.getScreen()).toContain('Entrée vide pour passer');
+    expect(plain(r.getScreen())).toContain('Entrée vide pour passer');
     r.events.type('  Né d’un atelier  ');
     r.events.keypress('enter');
     await expect(r.answer).resolves.toEqual({ kind: 'answer', value: 'Né d’un atelier' });
@@ -121,8 +122,8 @@ describe('other question types', () => {
 
   it('boolean: Oui / Non', async () => {
     const r = await render(prompt((ctx) => askBoolean(ref('acteurs.charte'), undefined, { canGoBack: true }, ctx)), {});
-    expect(r.getScreen()).toContain('Oui');
-    expect(r.getScreen()).toContain('Non');
+    expect(plain(r.getScreen())).toContain('Oui');
+    expect(plain(r.getScreen())).toContain('Non');
     r.events.keypress('down');
     r.events.keypress('enter');
     await expect(r.answer).resolves.toEqual({ kind: 'answer', value: false });
@@ -132,7 +133,7 @@ describe('other question types', () => {
 describe('examples, note, resume', () => {
   it('examples: the grid examples to tick, with their lead and a way to add one’s own', async () => {
     const r = await render(prompt((ctx) => askExamples(ref('objectifs.constats'), ['Mon enquête'], ctx)), {});
-    const screen = r.getScreen();
+    const screen = plain(r.getScreen());
     expect(screen).toContain("Sur quoi s'appuient-ils : Quels exemples s'appliquent à votre projet ?");
     expect(screen).toContain('◯ Diagnostics territoriaux');
     expect(screen).toContain('◉ Mon enquête (ajouté par vous)');
@@ -144,7 +145,7 @@ describe('examples, note, resume', () => {
 
   it('note: optional, returns the text typed', async () => {
     const r = await render(prompt((ctx) => askNote(undefined, ctx)), {});
-    expect(r.getScreen()).toContain('Précisions à apporter ? (facultatif, Entrée pour passer)');
+    expect(plain(r.getScreen())).toContain('Précisions à apporter ? (facultatif, Entrée pour passer)');
     r.events.type('Partagé avec la communauté de communes');
     r.events.keypress('enter');
     await expect(r.answer).resolves.toBe('Partagé avec la communauté de communes');
@@ -155,12 +156,12 @@ describe('examples, note, resume', () => {
       prompt((ctx) => askResumeOrRestart({ answered: 3, total: 7, nextQuestion: 'Qui compose le consortium ?', backupName: 'r.2026-11-26T10-00-00.bak.yaml' }, ctx)),
       {},
     );
-    expect(r.getScreen()).toContain("Reprendre là où je m'étais arrêté (3/7 réponses)");
-    expect(r.getScreen()).toContain('Prochaine question : Qui compose le consortium ?');
+    expect(plain(r.getScreen())).toContain("Reprendre là où je m'étais arrêté (3/7 réponses)");
+    expect(plain(r.getScreen())).toContain('Prochaine question : Qui compose le consortium ?');
     r.events.keypress('down');
     r.events.keypress('down');
     await r.nextRender();
-    expect(r.getScreen()).toContain("L'ancien fichier est gardé en copie : r.2026-11-26T10-00-00.bak.yaml");
+    expect(plain(r.getScreen())).toContain("L'ancien fichier est gardé en copie : r.2026-11-26T10-00-00.bak.yaml");
     r.events.keypress('enter');
     await expect(r.answer).resolves.toBe('restart');
   });
@@ -174,7 +175,7 @@ describe('text from a grid never drives the terminal', () => {
     expect(block).toContain('Exemple clignotant');
     expect(block).not.toMatch(/\u001b\[(?:31|5|2J)/);
     const r = await render(prompt((ctx) => askSingle(q, undefined, { canGoBack: false }, ctx)), {});
-    expect(r.getScreen()).toContain('Choix vers-le-haut');
+    expect(plain(r.getScreen())).toContain('Choix vers-le-haut');
     expect(r.getScreen({ raw: true })).not.toContain('\u001b[1Avers');
     r.events.keypress('enter');
     await expect(r.answer).resolves.toEqual({ kind: 'answer', value: 'oui' });

@@ -73,13 +73,15 @@ describe('diagnose in a terminal', () => {
     await s.press(KEY.space, KEY.ctrlC);
     expect((await s.waitExit()).exitCode).toBe(130);
     const out = s.text();
-    expect(out).toContain(`Interrompu : 2 réponses enregistrées dans r.yaml. Pour reprendre : npx cap-ptce diagnose --resume --grid ${mini} --answers ${join(ws.dir, 'r.yaml')} --out ${join(ws.dir, 'rapport.md')}`);
+    // What was kept, then the command to resume on a line of its own (whole, for a copy and paste).
+    expect(out).toMatch(/Interrompu : 2 réponses enregistrées dans r\.yaml\.\r?\nPour reprendre :\r?\n/);
+    expect(out).toContain(`\nnpx cap-ptce diagnose --resume --grid ${mini} --answers ${join(ws.dir, 'r.yaml')} --out ${join(ws.dir, 'rapport.md')}`);
     expect(out).not.toMatch(/\n\s+at /); // no stack trace
     const screen = await s.screen();
     expect(screen).not.toContain('Cochez tout');
     expect(screen).not.toContain('espace cocher');
-    // The screen ends on the one line (wrapped at 100 columns) that says how to resume.
-    expect(screen.split('\n').slice(-3).join('')).toMatch(/Interrompu : 2 réponses .*Pour reprendre : npx cap-ptce diagnose --resume .*rapport\.md$/);
+    // The screen ends on what says how to resume (the command, longer than 100 columns, wrapped by the terminal).
+    expect(screen.split('\n').slice(-5).join('')).toMatch(/Interrompu : 2 réponses .*Pour reprendre :\s*npx cap-ptce diagnose --resume .*rapport\.md$/);
 
     const saved = readAnswers();
     expect(saved.project).toEqual({ name: 'Pôle du Val', territory: 'Pays de Bray' });
@@ -150,7 +152,7 @@ describe('diagnose in a terminal', () => {
     await s.waitFor('Où en êtes-vous ?');
     await s.press('\u0004');
     expect((await s.waitExit()).exitCode).toBe(130);
-    expect(s.text()).toContain('Interrompu : aucune réponse encore, projet enregistré dans r.yaml. Pour reprendre : npx cap-ptce diagnose --resume');
+    expect(s.text().replace(/\s+/g, ' ')).toContain('Interrompu : aucune réponse encore, projet enregistré dans r.yaml. Pour reprendre : npx cap-ptce diagnose --resume');
     expect(readAnswers().project.name).toBe('Pôle du Val');
   });
 

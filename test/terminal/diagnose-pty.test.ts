@@ -13,7 +13,7 @@ import { loadAnswers, loadGrid } from '../../src/io/load.js';
 import { memoryIo } from '../../src/io/io.js';
 import { repoRoot } from '../helpers.js';
 import { KEY, Session, ptyWorkspace } from '../diagnose/pty.js';
-import { exitCode, expectFits, heldSession, flat, loose, words } from './screen-words.js';
+import { exitCode, expectFits, flat, heldSession, loose, typographyFaults, words } from './screen-words.js';
 
 const ws = ptyWorkspace('cap-ptce-term-diagnose-');
 const { index } = loadGrid();
@@ -65,6 +65,8 @@ describe('diagnose screens wrapped on word boundaries at the terminal width', ()
       await s.waitFor(loose('Où en êtes-vous ?'));
       await s.waitFor('se déplacer');
       await expectScreen(s, columns, [typologie.question.text, typologie.question.examplesLead!, ...typologie.question.examples, typologie.question.hints!['pas-aborde']!]);
+      expect(typographyFaults(await s.lines()), 'a prompt in French typography').toEqual([]);
+      expect((await s.lines()).join('\n')).toContain('? Où en êtes-vous\u202F?');
       await s.press(KEY.down, KEY.down);
       await s.waitFor('se déplacer');
       await expectScreen(s, columns, [typologie.question.hints!.engage!]);
@@ -101,6 +103,10 @@ describe('diagnose screens wrapped on word boundaries at the terminal width', ()
       const shown = rows.flatMap((r) => words(r));
       const at = shown.lastIndexOf(endScreen[0]!, shown.length - endScreen.length);
       expect(shown.slice(at), `end screen at ${columns} columns`).toEqual(endScreen);
+
+      // French typography on every row, prompts included (their last state: the answers' echoes, the end screen).
+      expect(typographyFaults(rows), `typography at ${columns} columns`).toEqual([]);
+      expect(rows.join('\n')).toContain('Répondez au mieux\u00A0: «\u00A0Je ne sais pas\u00A0»');
 
       // Every word on the screen, from the first line to the last, is a whole word of some source.
       const known = vocabulary([...typed, ws.dir]);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGrid } from '../../src/io/load.js';
 import { scaleKeys, scaleLegend } from '../../src/questionnaire/round-table.js';
 import { KEY, Session, ptyWorkspace } from '../diagnose/pty.js';
-import { exitCode, expectFits, heldSession, flat, loose } from './screen-words.js';
+import { exitCode, expectFits, flat, heldSession, loose, typographyFaults } from './screen-words.js';
 
 const ws = ptyWorkspace('cap-ptce-term-table-');
 const { index } = loadGrid();
@@ -25,7 +25,7 @@ describe('round table screens wrapped on word boundaries at the terminal width',
       await s.waitFor('Nom du projet');
       await expectScreen(s, columns, [
         'cap-ptce — table ronde : un autodiagnostic à plusieurs, dans un seul terminal',
-        '0 à 3 sur l’échelle, « ? » Je ne sais pas, « - » Non concerné, Entrée : comme la personne précédente,',
+        "0 à 3 sur l'échelle, « ? » Je ne sais pas, « - » Non concerné, Entrée : comme la personne précédente,",
         'Chaque réponse est enregistrée aussitôt dans atelier/, un fichier par personne (claire.yaml, mehdi.yaml, sophie.yaml).',
       ]);
       await s.press('Pôle coopératif du Val de Bray', KEY.enter);
@@ -44,7 +44,7 @@ describe('round table screens wrapped on word boundaries at the terminal width',
       await s.waitFor(loose('Noter une position commune ?'));
       await expectScreen(s, columns, [
         'Sophie : Acquis, formalisé (comme la personne précédente)',
-        'Les réponses s’écartent d’au moins la moitié de l’échelle : Claire « Pas encore abordé », Mehdi « Acquis, formalisé », Sophie « Acquis, formalisé ».',
+        "Les réponses s'écartent d'au moins la moitié de l'échelle : Claire « Pas encore abordé », Mehdi « Acquis, formalisé », Sophie « Acquis, formalisé ».",
       ]);
       await s.press('o');
       await s.waitFor(loose('Réponse retenue par le groupe :'));
@@ -68,6 +68,8 @@ describe('round table screens wrapped on word boundaries at the terminal width',
       await s.answer(loose('Précisions à apporter'), '');
       expect(await exitCode(s)).toBe(0);
       await expectScreen(s, columns, ['Table ronde terminée', 'Synthèse : atelier/cap-ptce-synthese.md', 'Pour la projeter : npx cap-ptce report atelier --format html']);
+      // French typography on every row: one-key prompts, the group's prompts and the echoes of the answers.
+      expect(typographyFaults(await s.lines()), `typography at ${columns} columns`).toEqual([]);
     });
   }
 });

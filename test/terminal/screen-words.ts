@@ -117,3 +117,11 @@ export async function expectFits(session: Session, columns: number): Promise<str
   expect(carried, `rows wrapped by the terminal at ${columns} columns (the program wrote past the edge)`).toEqual([]);
   return rows.map((r) => r.text);
 }
+
+/**
+ * French typography on the screen as drawn: no ordinary space before « ; : ! ? » or « », none
+ * after « (they are no-break ones, so that no line starts with a lone « ? »). Returns the rows that break it.
+ */
+export function typographyFaults(rows: readonly string[]): string[] {
+  return rows.filter((r) => / [;:!?»]|« /.test(r));
+}

@@ -4,7 +4,8 @@ import { PassThrough } from 'node:stream';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { choiceName, listPageSize, listTheme, promptTheme } from '../../src/prompts/theme.js';
-import { wrapHanging } from '../../src/text/terminal-text.js';
+import { labelledCommand, messageWithCommand, wrapHanging } from '../../src/text/terminal-text.js';
+import { frenchProseKeeping } from '../../src/text/typography.js';
 import { markdownWords, screenWords, words } from './screen-words.js';
 
 const HELP = "Plusieurs réponses possibles. La loi ESS (art. 9) associe aux entreprises de l'ESS des entreprises, des collectivités, des centres de recherche.";
@@ -72,5 +73,23 @@ describe('reading the words of a screen', () => {
     box[5] = '│          │      │';
     expect(screenWords(box)).toEqual(markdownWords(md, 'columns'));
     expect(markdownWords(md, 'rows')).toEqual(words('Entrée Note Mode de gouvernance 17 % Réseaux 50 %'));
+  });
+});
+
+describe('messages with a path or a command in them', () => {
+  it('French typography on the prose, the path and the command kept as typed', () => {
+    const path = 'mes réponses ; v2 ?.yaml';
+    expect(frenchProseKeeping(`Interrompu : 2 réponses enregistrées dans ${path}.`, [path])).toBe(`Interrompu\u00A0: 2 réponses enregistrées dans ${path}.`);
+  });
+
+  it('the command on a line of its own when the label and it do not fit, never cut', () => {
+    const command = 'npx cap-ptce diagnose --resume --answers cap-ptce-reponses-claire.yaml';
+    expect(labelledCommand('Pour reprendre :', command, 120)).toBe(`Pour reprendre : ${command}`);
+    expect(labelledCommand('Pour reprendre :', command, 60)).toBe(`Pour reprendre :\n${command}`);
+    const told = messageWithCommand('Interrompu : 12 réponses enregistrées dans cap-ptce-reponses-claire.yaml.', 'Pour reprendre :', command, 60, ['cap-ptce-reponses-claire.yaml']);
+    const lines = told.split('\n');
+    expect(lines.at(-1)).toBe(command);
+    expect(lines.slice(0, -1).every((l) => stringWidth(l) <= 60)).toBe(true);
+    expect(told).toContain('Interrompu\u00A0: 12');
   });
 });

@@ -39,11 +39,18 @@ function writePrecompiledTemplates() {
 // Libraries kept out of the start-up chunks (src/lazy-lib.ts), each a dist/lib/<name>.cjs loaded on
 // first use. `yaml` and `handlebars` are asked for through lazyLib() in the source. The others are
 // imported by src/ as usual, and the build puts in their place functions that load the library on
-// their first call: string-width and wrap-ansi each build an Intl.Segmenter when imported (the ICU
-// data: 20 to 50 ms) that only a terminal needs; globs and CSV are rare.
+// their first call: wrap-ansi only for a terminal; globs and CSV are rare.
+// marked-terminal imports a syntax highlighter and an emoji table that reports never use:
+// stand-ins keep 2 MB out of the package and 300 ms out of `report` on a terminal. string-width
+// (for wrap-ansi, cli-table3 and src/) is src/text/string-width.ts: the same widths without
+// loading ICU's data (≈ 40 ms) nor segmenting each text (≈ 0.1 ms a call).
+const ALIASES = {
+  'cli-highlight': './scripts/stubs/cli-highlight.mjs',
+  'node-emoji': './scripts/stubs/node-emoji.mjs',
+  'string-width': './scripts/stubs/string-width.cjs',
+};
 const LAZY_IN_SOURCE = ['yaml', 'handlebars'];
 const LAZY_EXPORTS = {
-  'string-width': ['default'],
   'wrap-ansi': ['default'],
   tinyglobby: ['globSync', 'isDynamicPattern'],
   'csv-stringify/sync': ['stringify'],
@@ -66,7 +73,7 @@ const lazyExports = {
         `import { lazyLib } from ${JSON.stringify(fileURLToPath(new URL('../src/lazy-lib.ts', import.meta.url)))};`,
         'let lib;',
         `const load = () => (lib ??= lazyLib(${JSON.stringify(libFile(args.path))}));`,
-        ...LAZY_EXPORTS[args.path].map((e) => (e === 'default' ? 'export default function (...a) { return load().default(...a); }' : `export function ${e}(...a) { return load().${e}(...a); }`)),
+        ...LAZY_EXPORTS[args.path].map((e) => (e === 'default' ? 'export default function (...a) { const m = load(); return (typeof m === "function" ? m : m.default)(...a); }' : `export function ${e}(...a) { return load().${e}(...a); }`)),
       ].join('\n'),
       loader: 'js',
       resolveDir: fileURLToPath(new URL('..', import.meta.url)),
@@ -89,12 +96,7 @@ const main = await build({
   // Every dependency is bundled: the published package has no runtime dependency (they are all
   // devDependencies), and resolving zod's and yaml's many files costs more start-up time than
   // their code (see bench/startup.mjs). CommonJS dependencies (commander) need `require`.
-  // marked-terminal imports a syntax highlighter and an emoji table that reports never use:
-  // stand-ins keep 2 MB out of the package and 300 ms out of `report` on a terminal.
-  alias: {
-    'cli-highlight': './scripts/stubs/cli-highlight.mjs',
-    'node-emoji': './scripts/stubs/node-emoji.mjs',
-  },
+  alias: ALIASES,
   banner: { js: "import { createRequire as __capCreateRequire } from 'node:module'; const require = __capCreateRequire(import.meta.url);" },
   sourcemap: false,
   minify: MINIFY,
@@ -109,6 +111,10 @@ for (const name of [...LAZY_IN_SOURCE, ...Object.keys(LAZY_EXPORTS)]) {
     stdin: { contents: `module.exports = require('${name}');`, resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'js' },
     outfile: fileURLToPath(new URL(`../dist/lib/${libFile(name)}.cjs`, import.meta.url)),
     bundle: true,
+    alias: ALIASES,
+    // wrap-ansi cuts between graphemes: found without ICU (src/text/string-width.ts).
+    define: { 'Intl.Segmenter': '__capSegmenter' },
+    inject: ['./scripts/stubs/segmenter.mjs'],
     format: 'cjs',
     platform: 'node',
     target: 'node20',

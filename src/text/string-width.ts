@@ -18,8 +18,9 @@ export interface StringWidthOptions {
 // strip-ansi's pattern, as string-width uses it.
 const ANSI = ansiRegex();
 // Printable Latin, Latin-1 letters and punctuation, general punctuation without the zero-width and
-// bidirectional controls: one column each, the whole text at once (all of a French report).
-const NARROW = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E]*$/;
+// bidirectional controls, the narrow no-break space, box drawing and blocks (tables, bars): one
+// column each, the whole text at once (all of a French report on a terminal).
+const NARROW = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u202F-\u205E\u2500-\u259F]*$/;
 const ASCII = /^[\u0020-\u007E]*$/;
 // string-width's « not printing »: what a cluster's visible base skips.
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Mn}\p{Me}\p{Surrogate}]/u;

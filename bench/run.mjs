@@ -174,13 +174,17 @@ async function main() {
   console.log(`  (node -e 0 : ${(memBase / 1024).toFixed(1)} Mo)`);
 
   const few = Math.max(3, Math.min(5, runs));
-  console.log(`\nAtelier (médiane de ${few} exécutions ; 100 participants rapportés à un rapport, 1000 à 100) :`);
+  console.log(`\nAtelier (médiane de ${few} exécutions ; 100 participants rapportés à un rapport, 1000 à 100 ; par participant : (T100 − T1) / 99) :`);
   const d100 = workshopDir(100);
   const d1000 = workshopDir(1000);
   for (const fmt of ['md', 'html', 'json', 'csv']) {
     const [one, hundred] = await interleaved([{ args: report(fmt, answers) }, { args: report(fmt, d100) }], few);
     const thousand = median(Array.from({ length: 3 }, () => timeOnce(report(fmt, d1000)).ms));
-    console.log(`  ${fmt.padEnd(5)} 1 : ${ms(one)}   100 : ${ms(hundred)} ${ratio(hundred / one)} ${verdict(hundred / one, 2)}   1000 : ${ms(thousand)} ${ratio(thousand / hundred)} ${verdict(thousand / hundred, 12)}`);
+    // What each participant adds, (T100 − T1) / 99: the figure that stays when start-up shrinks
+    // (100 participants ≤ 2 × a report of about 220 ms leaves 2 ms each).
+    const each = (hundred - one) / 99;
+    const each1000 = (thousand - hundred) / 900;
+    console.log(`  ${fmt.padEnd(5)} 1 : ${ms(one)}   100 : ${ms(hundred)} ${ratio(hundred / one)} ${verdict(hundred / one, 2)}   par participant : ${each.toFixed(1).padStart(5)} ms ${verdict(each, 2)}   1000 : ${ms(thousand)} ${ratio(thousand / hundred)} ${verdict(thousand / hundred, 12)} (${each1000.toFixed(1)} ms par participant de 100 à 1000)`);
   }
 
   console.log(`\nGrandes grilles (médiane de ${few} exécutions, 10k rapporté à 1k) :`);

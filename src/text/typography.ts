@@ -24,7 +24,11 @@ const TYPOGRAPHY_CHARS = /[\u2019;!?:«»\d]/;
 
 /** Typography of plain prose (no markup inside). */
 export function frenchProse(text: string): string {
-  if (!TYPOGRAPHY_CHARS.test(text)) return text;
+  return TYPOGRAPHY_CHARS.test(text) ? proseRules(text) : text;
+}
+
+/** The rules themselves, on any text: frenchProse skips the texts none of them can change (tested). */
+export function proseRules(text: string): string {
   return (
     text
       .replace(/\u2019/g, "'")

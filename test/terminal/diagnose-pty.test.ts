@@ -5,12 +5,13 @@
 // the texts of the grid whole (their words in order, whatever the line breaks); at the end, every
 // word on screen is a word of the grid, of cap-ptce's texts or of what was typed (issue 11).
 // (`npm test` builds first; alone: `npm run build && npx vitest run test/terminal`.)
-import { readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { finishDiagnose } from '../../src/commands/diagnose-finish.js';
 import { loadAnswers, loadGrid } from '../../src/io/load.js';
 import { memoryIo } from '../../src/io/io.js';
+import { buildFlow, firstOpenPosition } from '../../src/questionnaire/flow.js';
 import { repoRoot } from '../helpers.js';
 import { KEY, Session, ptyWorkspace } from '../diagnose/pty.js';
 import { exitCode, expectFits, flat, heldSession, loose, typographyFaults, words } from './screen-words.js';
@@ -113,4 +114,31 @@ describe('diagnose screens wrapped on word boundaries at the terminal width', ()
       expect(shown.filter((w) => !known.has(w)), `words cut at ${columns} columns`).toEqual([]);
     });
   }
+
+  it('an answers file already there, resumed, then Ctrl-C, at 60 columns', async () => {
+    const columns = 60;
+    copyFileSync(join(repoRoot, 'examples', 'projet-emergent.yaml'), join(ws.dir, 'r.yaml'));
+    const s = heldSession(['diagnose', '--answers', 'r.yaml'], { cwd: ws.dir, bin: ws.bin, cols: columns });
+    ws.sessions.push(s);
+    await s.waitFor(loose('Que voulez-vous faire ?'));
+    await s.waitFor('se déplacer');
+    // The first open question of the example, said in the description of « Reprendre ».
+    const flow = buildFlow(index);
+    const next = flow.refs[firstOpenPosition(flow, loadAnswers(join(ws.dir, 'r.yaml'), index).answers)!]!;
+    await expectScreen(s, columns, ['Un fichier de réponses existe déjà du projet « Ternois en commun » : r.yaml', `Prochaine question : ${next.question.text}`]);
+    await s.press(KEY.down, KEY.down);
+    await s.waitFor('se déplacer');
+    await expectScreen(s, columns, [`L'ancien fichier est gardé en copie :`]);
+    await s.press(KEY.up, KEY.up, KEY.enter);
+    await s.waitFor(loose('Reprise à la question'));
+    await s.waitFor('se déplacer');
+    await expectScreen(s, columns, [next.question.text]);
+    await s.press(KEY.ctrlC);
+    expect(await exitCode(s)).toBe(130);
+    const rows = await expectFits(s, columns);
+    expect(typographyFaults(rows), 'typography, the message on stderr included').toEqual([]);
+    // What was kept, wrapped; the command to resume whole, on its own line.
+    expect(flat(rows.join('\n'))).toMatch(/Interrompu : \d+ réponses enregistrées dans r\.yaml\. Pour reprendre :/);
+    expect(rows).toContain('npx cap-ptce diagnose --resume --answers r.yaml');
+  });
 });

@@ -4,6 +4,8 @@
 // code is told afterwards in an escape sequence the terminal ignores (OSC 777).
 import { spawn } from 'node:child_process';
 
+// Ctrl-C reaches every process of the terminal: the CLI handles it, this one waits for the CLI.
+process.on('SIGINT', () => {});
 const child = spawn(process.execPath, [process.env.CAP_PTCE_BIN, ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code, signal) => {
   process.stdout.write(`\u001b]777;cap-ptce-exit=${code ?? `signal-${signal}`}\u0007`);

@@ -59,6 +59,13 @@ const libFile = (name) => name.replace(/\//g, '-');
 const lazyExports = {
   name: 'lazy-exports',
   setup(b) {
+    // commander requires node:child_process (for executable subcommands, which cap-ptce has none
+    // of) when it loads: net, dgram and child_process at every start. Loaded on first use instead.
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
     const src = fileURLToPath(new URL('../src/', import.meta.url));
     const filter = new RegExp(`^(${Object.keys(LAZY_EXPORTS).join('|')})$`);
     b.onResolve({ filter }, (args) => (args.importer.startsWith(src) ? { path: args.path, namespace: 'lazy-lib' } : undefined));

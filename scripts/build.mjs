@@ -14,8 +14,8 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  * dist/lib/templates/<name>.cjs: every templates/*.hbs (and the stylesheet partial) precompiled,
  * one file each, so that a report runs with the Handlebars runtime only (compiling at run time cost
  * 70–85 ms per report) and loads its own template only. Generic: a template added or changed by
- * anyone is picked up. The options must stay those of precompileOptions() in
- * src/render/templating.ts. Each file keeps the text it was made from (`raw`): src/io/templates.ts
+ * anyone is picked up. The options are the renderers' (noEscape for Markdown; the equivalence is
+ * tested by test/robust/precompiled.test.ts against run-time compilation). Each file keeps the text it was made from (`raw`): src/io/templates.ts
  * uses it only for that exact text, so a template edited after the build is compiled on use.
  */
 function writePrecompiledTemplates() {

@@ -32,7 +32,7 @@ import { REPORT_FORMAT, type BuildReportOptions, type ReportData, type Responden
 
 export type * from './report/types.js';
 export { nextSteps } from './report/actions.js';
-export { answerLabel, textBar } from './report/answers.js';
+export { textBar } from './report/answers.js';
 export { frenchDate } from '../text/french.js';
 
 /** Answers outside the grid listed one by one in a report; the others are counted. */

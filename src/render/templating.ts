@@ -105,7 +105,3 @@ export function compileTemplate(locked: LockedHandlebars, source: string, option
   return locked.hb.template(new Function(`return ${String(spec)}`)() as TemplateSpecification);
 }
 
-/** The options the build precompiles a packaged template with (see compileTemplate). */
-export function precompileOptions(fileName: string): CompileOptions {
-  return { noEscape: fileName.endsWith('.md.hbs'), strict: false, preventIndent: true };
-}

@@ -2,6 +2,7 @@
 // checked, fsync, rename), checks of where a command may write, and folder scans that survive
 // unreadable entries. Every failure a user can cause becomes a French UserError.
 import {
+  accessSync,
   closeSync,
   constants,
   fchmodSync,
@@ -460,6 +461,13 @@ export function scanFolder(dir: string, pattern: RegExp): FolderScan {
     const kind = specialKind(st);
     if (kind) {
       out.skipped.push({ path, reason: `${kind}, pas un fichier ordinaire` });
+      continue;
+    }
+    try {
+      // A file the user may not read would stop the whole command later: said and skipped here.
+      accessSync(path, constants.R_OK);
+    } catch (error) {
+      out.skipped.push({ path, reason: `illisible (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
       continue;
     }
     out.files.push(path);

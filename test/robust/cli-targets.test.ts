@@ -2,7 +2,7 @@
 // the output target is checked before anything is read; FIFOs never hang a run; folder scans
 // survive dangling links; file names are printed escaped in every validate format.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -117,6 +117,29 @@ describe('folder scans', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('lien-casse.yaml (lien symbolique vers un fichier absent)');
     expect(JSON.parse(r.stdout).participants ?? JSON.parse(r.stdout).respondents ?? JSON.parse(r.stdout)).toBeTruthy();
+    expect(r.stderr).toContain('Synthèse de 2 participants');
+  });
+});
+
+describe('folder scans: entries that cannot be read', () => {
+  it('a link loop (ELOOP) and, when not root, a file without read rights: skipped and said, the rest reported', async () => {
+    copyFileSync(example, join(dir, 'claire.yaml'));
+    copyFileSync(join(repoRoot, 'examples', 'atelier', 'mehdi.yaml'), join(dir, 'mehdi.yaml'));
+    symlinkSync(join(dir, 'boucle.yaml'), join(dir, 'boucle.yaml'));
+    // root reads everything: the rights case is only checked for other users (CI runners often are).
+    const asUser = process.getuid?.() !== 0;
+    if (asUser) {
+      copyFileSync(example, join(dir, 'secret.yaml'));
+      chmodSync(join(dir, 'secret.yaml'), 0o000);
+    }
+    const v = await runInProcess(['validate', dir]);
+    expect(v.code).toBe(0);
+    expect(v.stderr).toContain(`Ignoré : ${join(dir, 'boucle.yaml')} (illisible (ELOOP))`);
+    if (asUser) expect(v.stderr).toContain(`Ignoré : ${join(dir, 'secret.yaml')} (illisible (EACCES))`);
+    expect(v.stderr).toContain('2 fichiers vérifiés');
+    const r = await runInProcess(['report', dir, '--format', 'json', '--out', '-']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('boucle.yaml (illisible (ELOOP))');
     expect(r.stderr).toContain('Synthèse de 2 participants');
   });
 });

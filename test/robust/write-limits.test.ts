@@ -1,8 +1,8 @@
-// A write that the system cuts short, for real and without root: a file-size limit (`ulimit -f`,
-// RLIMIT_FSIZE) lets the first write through in part, then refuses the rest (EFBIG), as a disk
-// filling up does. The old file must stay whole, the person be told in French, exit 1.
+// Writes the system refuses, for real: a file-size limit (`ulimit -f`, RLIMIT_FSIZE) lets the first
+// write through in part, then refuses the rest (EFBIG), as a disk filling up does; a folder without
+// write rights gives EACCES. The old file must stay whole, the person be told in French, exit 1.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ function limited(kb: number, args: string[]): { code: number; stderr: string } {
   return { code: r.status ?? -1, stderr: r.stderr };
 }
 
-describe('a write cut short by the system', () => {
+describe('a write the system refuses', () => {
   it.each(['md', 'html'])('report --out over an existing file (%s): the old file stays, EFBIG said, exit 1', (format) => {
     const target = join(dir, `rapport.${format}`);
     writeFileSync(target, 'ancien rapport\n');
@@ -33,6 +33,24 @@ describe('a write cut short by the system', () => {
     expect(r.stderr).not.toContain('Erreur inattendue');
     expect(readFileSync(target, 'utf8')).toBe('ancien rapport\n');
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  // A folder the user may not write in: EACCES from the system itself. Root writes everywhere, so
+  // as root the command runs as « nobody » (runuser), when that user and tool exist.
+  const asNobody = process.getuid?.() === 0 ? spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0 : false;
+  it.runIf(process.getuid?.() !== 0 || asNobody)('a folder without write rights: EACCES named, exit 1, the old file intact', () => {
+    const target = join(dir, 'rapport.md');
+    writeFileSync(target, 'ancien rapport\n');
+    chmodSync(target, 0o644);
+    chmodSync(dir, 0o755);
+    if (!asNobody) chmodSync(dir, 0o555);
+    const cmd = [process.execPath, binPath, 'report', example, '--out', target, '--force'];
+    const r = asNobody ? spawnSync('runuser', ['-u', 'nobody', '--', ...cmd], { encoding: 'utf8', timeout: 60_000 }) : spawnSync(cmd[0]!, cmd.slice(1), { encoding: 'utf8', timeout: 60_000 });
+    chmodSync(dir, 0o755);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain('Écriture refusée (EACCES)');
+    expect(r.stderr).not.toContain('Erreur inattendue');
+    expect(readFileSync(target, 'utf8')).toBe('ancien rapport\n');
   });
 
   it('the same report under a roomy limit is written whole', () => {

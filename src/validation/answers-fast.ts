@@ -42,6 +42,15 @@ function optionalStrings(from: Obj, to: Obj, keys: readonly string[]): typeof FA
   return undefined;
 }
 
+/** Copies an optional `value` (an answer's, a group position's); FAIL when it is of no accepted kind. */
+function optionalValue(from: Obj, to: Obj): typeof FAIL | undefined {
+  if (!has(from, 'value')) return undefined;
+  const value = answerValue(from.value);
+  if (value === undefined) return FAIL;
+  to.value = value;
+  return undefined;
+}
+
 const DISSENT_KEYS = new Set(['respondent', 'why']);
 const POSITION_KEYS = new Set(['value', 'note', 'dissent']);
 const ANSWER_KEYS = new Set(['value', 'examples', 'note', 'position', 'answeredAt']);
@@ -52,11 +61,7 @@ const PROJECT_KEYS = new Set(['name', 'territory']);
 function position(v: unknown): GroupPosition | undefined {
   if (!isObject(v) || !onlyKeys(v, POSITION_KEYS)) return undefined;
   const out: Obj = {};
-  if (has(v, 'value')) {
-    const value = answerValue(v.value);
-    if (value === undefined) return undefined;
-    out.value = value;
-  }
+  if (optionalValue(v, out) === FAIL) return undefined;
   if (optionalStrings(v, out, ['note']) === FAIL) return undefined;
   if (has(v, 'dissent')) {
     if (!Array.isArray(v.dissent)) return undefined;
@@ -75,11 +80,7 @@ function position(v: unknown): GroupPosition | undefined {
 function answer(v: unknown): Answer | undefined {
   if (!isObject(v) || !onlyKeys(v, ANSWER_KEYS)) return undefined;
   const out: Obj = {};
-  if (has(v, 'value')) {
-    const value = answerValue(v.value);
-    if (value === undefined) return undefined;
-    out.value = value;
-  }
+  if (optionalValue(v, out) === FAIL) return undefined;
   if (has(v, 'examples')) {
     if (!isStringArray(v.examples)) return undefined;
     out.examples = [...v.examples];

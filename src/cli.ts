@@ -21,7 +21,8 @@ function list(value: string, previous: string[] = []): string[] {
 
 export function buildProgram(baseIo: Io, setExit: (code: number) => void): Command {
   // The Io the commands get: the preAction hook adjusts it (--quiet, --out -) before the action runs.
-  const io: Io = { ...baseIo };
+  // Copied with its getters, not their values: the terminal's width is read when text is drawn.
+  const io: Io = Object.defineProperties({}, Object.getOwnPropertyDescriptors(baseIo)) as Io;
   const program = new Command();
   program
     .name('cap-ptce')

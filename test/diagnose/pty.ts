@@ -223,6 +223,13 @@ export class Session {
     await this.press(KEY.enter);
   }
 
+  /** Resizes the terminal, as a person dragging the window's edge (the program gets SIGWINCH). */
+  async resize(cols: number, rows: number): Promise<void> {
+    await this.pending;
+    this.proc.resize(cols, rows);
+    this.term.resize(cols, rows);
+  }
+
   kill(signal: string): void {
     this.proc.kill(signal);
   }

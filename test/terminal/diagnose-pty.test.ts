@@ -7,6 +7,7 @@
 // (`npm test` builds first; alone: `npm run build && npx vitest run test/terminal`.)
 import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { finishDiagnose } from '../../src/commands/diagnose-finish.js';
 import { loadAnswers, loadGrid } from '../../src/io/load.js';
@@ -141,4 +142,32 @@ describe('diagnose screens wrapped on word boundaries at the terminal width', ()
     expect(flat(rows.join('\n'))).toMatch(/Interrompu : \d+ réponses enregistrées dans r\.yaml\. Pour reprendre :/);
     expect(rows).toContain('npx cap-ptce diagnose --resume --answers r.yaml');
   });
+
+  it('a terminal narrowed during the session: what is drawn afterwards fits the new width', async () => {
+    const s = heldSession(['diagnose', '--entries', 'acteurs', '--answers', 'r.yaml', '--out', 'rapport.md'], { cwd: ws.dir, bin: ws.bin, cols: 120 });
+    ws.sessions.push(s);
+    await s.waitFor('Nom du projet');
+    await s.resize(60, 40);
+    await s.press('Pôle coopératif du Val de Bray', KEY.enter);
+    await s.answer('Territoire', '');
+    await s.answer('Votre prénom', '');
+    await s.waitFor(loose('Où en êtes-vous ?'));
+    await s.waitFor('se déplacer');
+    // The rows drawn since the resize (the terminal reflowed the older ones itself).
+    const rows = await s.rows();
+    const since = rows.slice(rows.map((r) => r.text.includes('✔ Projet')).lastIndexOf(true));
+    expect(since.filter((r) => stringWidth(r.text) > 60 || r.wrapped).map((r) => r.text)).toEqual([]);
+    const typologie = ref('acteurs.typologie');
+    expect(flat(since.map((r) => r.text).join('\n'))).toContain(flat(typologie.question.text));
+    expect(flat(since.map((r) => r.text).join('\n'))).toContain(flat(typologie.question.hints!['pas-aborde']!));
+    // Narrower during a prompt: its next redraw (a key) is wrapped at the new width.
+    await s.resize(50, 40);
+    await s.press(KEY.down);
+    await s.waitFor('se déplacer');
+    const after = await s.screen();
+    const prompt = after.slice(after.lastIndexOf('Où en êtes-vous'));
+    expect(prompt.split('\n').filter((l) => stringWidth(l) > 50)).toEqual([]);
+    expect(flat(prompt)).toContain(flat(typologie.question.hints!['en-reflexion']!));
+  });
 });
+

@@ -16,6 +16,7 @@ import { DOCUMENTS, type DocumentFormat } from '../render/registry.js';
 import { stripControl } from '../text/escape.js';
 import { plural } from '../text/french.js';
 import { wrapTerminal } from '../text/terminal-text.js';
+import { frenchProse } from '../text/typography.js';
 import { emissionOf, emit } from '../io/emit.js';
 import { checkOutputTarget, readHead, readUserFile, safeName, scanFolder } from '../io/files.js';
 import type { Io } from '../io/io.js';
@@ -136,7 +137,7 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io, st
   }
 
   const grid = loadGrid(options.grid === undefined ? undefined : userPath(options.grid), today);
-  if (grid.isDefault) io.stderr('Grille : grille CAP PTCE intégrée (questions/cap-ptce.yaml)\n');
+  if (grid.isDefault) io.stderr('Grille\u00A0: grille CAP PTCE intégrée (questions/cap-ptce.yaml)\n');
   const loaded = files.map((file, i) => {
     const l = answersAgainstGrid(parsed[i] ?? parseOne(file), grid.index);
     for (const d of l.diagnostics) {
@@ -155,7 +156,7 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io, st
   if (workshop) {
     const synthesis = buildWorkshop(basis.index, inputs, { now });
     // Read beside the synthesis shown on a terminal: wrapped at its width there.
-    const tell = (text: string): void => io.stderr(`${io.stdoutIsTTY ? wrapTerminal(text, io.columns) : text}\n`);
+    const tell = (text: string): void => io.stderr(`${io.stdoutIsTTY ? wrapTerminal(frenchProse(text), io.columns) : text}\n`);
     for (const w of synthesis.workshop.warnings) tell(`Attention : ${w}`);
     tell(
       `Synthèse de ${files.length} participants : ${synthesis.workshop.divergences.length} ${synthesis.workshop.divergences.length === 1 ? 'question' : 'questions'} à discuter, ${synthesis.workshop.consensus.length} ${synthesis.workshop.consensus.length === 1 ? "point d'accord" : "points d'accord"}.`,

@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { renderForTerminal } from '../render/terminal.js';
 import { wrapTerminal } from '../text/terminal-text.js';
+import { frenchProse } from '../text/typography.js';
 import { checkNewFileTarget, displayPath, writeFileAtomic } from './files.js';
 import { wantsColor, type Io } from './io.js';
 import { checkOverwrite, writeReport } from './report-file.js';
@@ -130,7 +131,7 @@ export async function emit(e: Emission, io: Io): Promise<EmitResult> {
       return { action, path: null };
     case 'view': {
       await showOnTerminal(e.content, io);
-      if (e.viewHint) io.stderr(`${wrapTerminal(e.viewHint, io.columns)}\n`);
+      if (e.viewHint) io.stderr(`${wrapTerminal(frenchProse(e.viewHint), io.columns)}\n`);
       return { action, path: null };
     }
     case 'file':

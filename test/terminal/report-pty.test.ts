@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers.js';
 import { ptyWorkspace } from '../diagnose/pty.js';
-import { exitCode, expectFits, heldSession, markdownWords, screenWords, words } from './screen-words.js';
+import { exitCode, expectFits, heldSession, markdownWords, screenWords, typographyFaults, words } from './screen-words.js';
 
 const ws = ptyWorkspace('cap-ptce-term-report-');
 
@@ -37,6 +37,8 @@ describe('report on a terminal: wrapped on word boundaries at its width', () => 
         // The report's words (its tables as drawn: a box from 80 columns, a list below), between the messages.
         const expected = [...words(before), ...markdownWords(markdown, columns >= 80 ? 'columns' : 'rows'), ...words(hint)];
         expect(screenWords(rows), `${example} at ${columns} columns`).toEqual(expected);
+        // French typography on every row, the messages before and after the report included.
+        expect(typographyFaults(rows), `typography at ${columns} columns`).toEqual([]);
       });
     }
   }

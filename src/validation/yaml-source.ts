@@ -162,8 +162,11 @@ function findNode(doc: Document, path: PathSegment[], atKey: boolean): Node | nu
   return found;
 }
 
-// Directives or several documents: cases for the careful parser, before trying the fast one.
-const NEEDS_FULL_PARSER = /^(?:%|---|\.\.\.)/m;
+// Directives (%YAML, %TAG): cases for the careful parser, before trying the fast one. Document
+// markers (a leading `---`, as many editors write, a closing `...`) read alike in both; several
+// documents are refused below by counting them. (A leading `---` used to send a 3.6 MB file to the
+// careful parser: seconds instead of a second.)
+const NEEDS_FULL_PARSER = /^%/m;
 
 // What the two parsers read differently (measured: every core-schema scalar compared): a float
 // too large for a double, kept as text by js-yaml (`1e400`) but Infinity for yaml, and the null

@@ -54,6 +54,15 @@ describe('fast and careful YAML parsers agree', () => {
     }
   });
 
+  it('document markers keep the fast path; two documents or a directive go to the careful parser', () => {
+    expect(parseYamlFast('---\nformat: x\nid: y\n')).toEqual({ format: 'x', id: 'y' });
+    expect(parseYamlFast('--- # début\nformat: x\n...\n')).toEqual({ format: 'x' });
+    expect(parseYamlFast('format: x\n---\nformat: y\n')).toBeUndefined();
+    expect(parseYamlFast('%YAML 1.2\n---\nformat: x\n')).toBeUndefined();
+    expect(parseYaml('format: x\n---\nformat: y\n', 'deux.yaml').diagnostics[0]).toMatchObject({ code: 'YAML_SYNTAX', line: 2 });
+    expectSame('---\nformat: x\nnote: |\n  ---\n  suite\n');
+  });
+
   it('« *pas encore* » in a text no longer sends the file to the careful parser', () => {
     expect(parseYamlFast('format: x\nhint: "Le point *pas encore* abordé"\nnote: a *b* c\n')).toEqual({ format: 'x', hint: 'Le point *pas encore* abordé', note: 'a *b* c' });
   });
@@ -77,10 +86,10 @@ describe('fast and careful YAML parsers agree', () => {
       node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
     })).node;
     fc.assert(
-      fc.property(fc.dictionary(key, tree, { minKeys: 1, maxKeys: 5 }), fc.boolean(), (doc, withJsYaml) => {
+      fc.property(fc.dictionary(key, tree, { minKeys: 1, maxKeys: 5 }), fc.boolean(), fc.constantFrom('', '---\n', '--- # début\n'), fc.constantFrom('', '...\n'), (doc, withJsYaml, start, end) => {
         let text: string;
         try {
-          text = withJsYaml ? dump(doc) : stringify(doc);
+          text = start + (withJsYaml ? dump(doc) : stringify(doc)) + end;
         } catch {
           return true;
         }

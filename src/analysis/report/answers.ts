@@ -36,8 +36,18 @@ export function cleanLines(text: string | undefined | null): string | null {
   return out.length > 0 ? out : null;
 }
 
+// Respondents tick the same examples: each distinct text is normalized once (a bounded memory,
+// emptied when full, so that a long-lived process does not grow with every text it has seen).
+const normalizedExamples = new Map<string, string>();
+
 function normalizeExample(s: string): string {
-  return stripControl(s).normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  let out = normalizedExamples.get(s);
+  if (out === undefined) {
+    if (normalizedExamples.size >= 10_000) normalizedExamples.clear();
+    out = stripControl(s).normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+    normalizedExamples.set(s, out);
+  }
+  return out;
 }
 
 // A question's examples by their normalized text, built once per question rather than once per

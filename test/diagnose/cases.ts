@@ -68,10 +68,11 @@ export function readAnswers(dir: string): AnswersFile {
 
 const backups = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.bak.yaml'));
 
-const OLD = 'format: cap-ptce/answers@1\ngrid: { id: mini-test, version: 1.0.0 }\nproject:\n  name: Ancien projet\nupdatedAt: 2026-11-20T09:30:00.000Z\nanswers:\n  objectifs.constats:\n    value: acquis\n';
-const BROKEN = 'format: cap-ptce/answers@1\ngrid: { id: mini-test, version: 1.0.0 }\nanswers:\n  objectifs.constats: [oops\n';
+/** Answers files the cases start from; test/diagnose/e2e.test.ts uses them too. */
+export const OLD = 'format: cap-ptce/answers@1\ngrid: { id: mini-test, version: 1.0.0 }\nproject:\n  name: Ancien projet\nupdatedAt: 2026-11-20T09:30:00.000Z\nanswers:\n  objectifs.constats:\n    value: acquis\n';
+export const BROKEN = 'format: cap-ptce/answers@1\ngrid: { id: mini-test, version: 1.0.0 }\nanswers:\n  objectifs.constats: [oops\n';
 const OTHER = 'format: cap-ptce/answers@1\ngrid: { id: autre-grille, version: 2.0.0 }\nanswers:\n  x.y: { value: oui }\n';
-const STALE = [
+export const STALE = [
   'format: cap-ptce/answers@1',
   'grid: { id: mini-test, version: 1.0.0 }',
   'project: { name: Val }',

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { AnswersFile } from '../../src/model/schema.js';
 import { validateText } from '../../src/validation/validate.js';
 import { KEY, Session, ptyWorkspace } from './pty.js';
+import { BROKEN, OLD, STALE } from './cases.js';
 import { fixturePath, loadFixtureGrid } from './fixtures.js';
 
 const index = loadFixtureGrid();
@@ -157,7 +158,7 @@ describe('diagnose in a terminal', () => {
   });
 
   it('an existing file: says what it holds; « recommencer » keeps the old file as a dated backup', async () => {
-    const old = 'format: cap-ptce/answers@1\ngrid: { id: mini-test, version: 1.0.0 }\nproject:\n  name: Ancien projet\nupdatedAt: 2026-11-20T09:30:00.000Z\nanswers:\n  objectifs.constats:\n    value: acquis\n';
+    const old = OLD;
     writeFileSync(join(ws.dir, 'r.yaml'), old);
     const s = start();
     const shown = await s.waitFor('Que voulez-vous faire ?');
@@ -175,19 +176,7 @@ describe('diagnose in a terminal', () => {
   });
 
   it('values the grid no longer accepts: told where (file:line), kept until re-answered, the rest resumed', async () => {
-    const old = [
-      'format: cap-ptce/answers@1',
-      'grid: { id: mini-test, version: 1.0.0 }',
-      'project: { name: Val }',
-      'answers:',
-      '  objectifs.forme:',
-      '    value: association',
-      '  objectifs.constats:',
-      '    value: termine',
-      '  ancienne.question:',
-      '    value: oui',
-      '',
-    ].join('\n');
+    const old = STALE;
     writeFileSync(join(ws.dir, 'r.yaml'), old);
     const s = start(['--resume']);
     const told = await s.waitFor('Où en êtes-vous ?');
@@ -208,7 +197,7 @@ describe('diagnose in a terminal', () => {
   });
 
   it('a file that does not parse: told precisely, and « arrêter » changes nothing (exit 1)', async () => {
-    const broken = 'format: cap-ptce/answers@1\ngrid: { id: mini-test, version: 1.0.0 }\nanswers:\n  objectifs.constats: [oops\n';
+    const broken = BROKEN;
     writeFileSync(join(ws.dir, 'r.yaml'), broken);
     const s = start();
     const told = await s.waitFor('Que voulez-vous faire ?');

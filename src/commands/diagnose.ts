@@ -7,6 +7,7 @@ import { ExitCode, UserError } from '../errors.js';
 import {
   adoptGrid,
   answersToYaml,
+  withParcours,
   applyAnswer,
   buildFlow,
   carryOverRenamed,
@@ -199,13 +200,8 @@ class Session {
    * `diagnose` on the same file): then nothing is overwritten and the person is told how to resume.
    */
   private save(file: AnswersFile): void {
-    // The file records the path it was answered on, so that its report says it is a short one.
-    if (this.options.parcours) file = { ...file, path: this.options.parcours };
-    else if (file.path !== undefined) {
-      const { path: _path, ...rest } = file;
-      file = rest;
-    }
-    const content = answersToYaml(file, this.index);
+    const kept = withParcours(file, this.options.parcours);
+    const content = answersToYaml(kept, this.index);
     try {
       writeFileAtomic(this.answersPath, content, { expect: this.onDisk });
     } catch (error) {
@@ -216,7 +212,7 @@ class Session {
       ]);
     }
     this.onDisk = content;
-    this.file = file;
+    this.file = kept;
     this.saved = true;
   }
 

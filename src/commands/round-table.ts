@@ -10,7 +10,7 @@ import { ExitCode, UserError } from '../errors.js';
 import { spreadsWidely, withGroupPosition } from '../analysis/group-position.js';
 import type { GridIndex, QuestionRef } from '../model/grid-index.js';
 import type { AnswersFile, Dissent, GroupPosition } from '../model/schema.js';
-import { adoptGrid, answersToYaml, applyAnswer, buildFlow, carryOverRenamed, newAnswersFile, progress, setProject, type AnswerPatch, type Flow } from '../questionnaire/flow.js';
+import { adoptGrid, answersToYaml, applyAnswer, buildFlow, carryOverRenamed, newAnswersFile, progress, setProject, withParcours, type AnswerPatch, type Flow } from '../questionnaire/flow.js';
 import {
   answeredCount,
   appliesTo,
@@ -129,13 +129,8 @@ class RoundTable {
   }
 
   private save(i: number, file: AnswersFile): void {
-    let f = file;
-    if (this.options.parcours) f = { ...f, path: this.options.parcours };
-    else if (f.path !== undefined) {
-      const { path: _path, ...rest } = f;
-      f = rest;
-    }
-    const content = answersToYaml(f, this.index);
+    const kept = withParcours(file, this.options.parcours);
+    const content = answersToYaml(kept, this.index);
     try {
       // As diagnose does: another session (a second table, a diagnose) on the same file is not erased.
       writeFileAtomic(this.pathOf(i), content, { expect: this.onDisk[i] ?? null });
@@ -147,7 +142,7 @@ class RoundTable {
       ]);
     }
     this.onDisk[i] = content;
-    this.files[i] = f;
+    this.files[i] = kept;
     this.saved = true;
   }
 

@@ -273,6 +273,17 @@ export function summarize(file: AnswersFile, index: GridIndex): AnswersSummary {
 const ANSWER_KEYS = ['value', 'examples', 'note', 'position', 'answeredAt'] as const;
 
 /**
+ * The file as saved: it records the short path it was answered on (`--parcours`), so that its
+ * report says it is a short one; answered on the whole grid, it records none.
+ */
+export function withParcours(file: AnswersFile, parcours: string | undefined): AnswersFile {
+  if (parcours) return { ...file, path: parcours };
+  if (file.path === undefined) return file;
+  const { path: _path, ...rest } = file;
+  return rest;
+}
+
+/**
  * The answers file as YAML, keys in the order of grid-format.md; answers in grid order, then the
  * answers to questions absent from the grid, as they were.
  */

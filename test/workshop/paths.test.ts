@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildFlow, progress } from '../../src/questionnaire/flow.js';
+import { answersToYaml, buildFlow, newAnswersFile, progress, withParcours } from '../../src/questionnaire/flow.js';
 import { pathBasis, selectPath, summarizePath } from '../../src/model/paths.js';
 import { DomainError } from '../../src/errors.js';
 import { runInProcess } from '../helpers.js';
@@ -109,5 +109,16 @@ describe('report on a short-path answers file', () => {
     expect(json.entries.map((e: { id: string }) => e.id)).toEqual(['objectifs', 'acteurs', 'gouvernance', 'perimetre', 'structure-porteuse']);
     const html = (await runInProcess(['report', file, '--format', 'html'])).stdout;
     expect(html).toContain('<dt>Parcours</dt><dd data-short-path="essentiel">Parcours essentiel, un parcours court');
+  });
+});
+
+describe('the answers file says which path it was answered on', () => {
+  it('records `path: essentiel` with --parcours, and drops a former one when the whole grid is answered', () => {
+    const { index } = defaultGrid();
+    const file = newAnswersFile(index, new Date('2026-11-27T10:00:00Z'));
+    const short = answersToYaml(withParcours(file, 'essentiel'), index);
+    expect(short).toMatch(/^path: essentiel$/m);
+    const whole = answersToYaml(withParcours(withParcours(file, 'essentiel'), undefined), index);
+    expect(whole).not.toMatch(/^path:/m);
   });
 });

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 const meta = JSON.parse(readFileSync(new URL('../dist/meta.json', import.meta.url), 'utf8'));
 const wanted = process.argv[2] ?? 'cli';
 const outputs = meta.outputs;
-const start = Object.keys(outputs).find((o) => o === `dist/${wanted}.js` || o.startsWith(`dist/chunks/${wanted}-`));
+// A command bundled apart (dist/report/index.js) before its copy among the shared chunks.
+const names = Object.keys(outputs);
+const start = names.find((o) => o === `dist/${wanted}.js` || o === `dist/${wanted}/index.js`) ?? names.find((o) => o.startsWith(`dist/chunks/${wanted}-`));
 if (!start) throw new Error(`pas de sortie pour ${wanted} : ${Object.keys(outputs).join(' ')}`);
 const seen = new Set();
 const visit = (o) => {

@@ -12,7 +12,21 @@ export const ExitCode = {
 } as const;
 type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
+// dist/ holds the `report` command in a bundle of its own (scripts/build.mjs), with its own copy of
+// these classes: an error is recognised by a registered symbol, whichever copy made it. Subclasses
+// (FileTooLargeError…) keep the usual prototype check.
+const USER_ERROR = Symbol.for('cap-ptce.UserError');
+const DOMAIN_ERROR = Symbol.for('cap-ptce.DomainError');
+
+function branded(value: unknown, brand: symbol): boolean {
+  return typeof value === 'object' && value !== null && brand in value;
+}
+
 export class UserError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === UserError ? branded(value, USER_ERROR) : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+  readonly [USER_ERROR] = true;
   readonly exitCode: number;
   /** Extra lines (diagnostics, hints) printed after the message. */
   readonly details: string[];
@@ -36,6 +50,10 @@ export type DomainErrorKind =
  * (the files, the unknown id and the valid ones…), so that a caller may say it otherwise.
  */
 export class DomainError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === DomainError ? branded(value, DOMAIN_ERROR) : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+  readonly [DOMAIN_ERROR] = true;
   constructor(
     readonly kind: DomainErrorKind,
     message: string,

@@ -113,45 +113,88 @@ function questionScore(ref: QuestionRef, answer: Answer | undefined): number | n
 
 /** Status and score of one question. `applicable` comes from its `when` condition. */
 export function scoreQuestion(ref: QuestionRef, answer: Answer | undefined, applicable: boolean): QuestionScore {
-  const base = { fullId: ref.fullId, weight: ref.question.weight ?? 1 };
-  if (!applicable) return { ...base, status: 'hidden', score: null, choice: null };
-  if (!hasValue(answer)) return { ...base, status: 'unanswered', score: null, choice: null };
+  // Object literals of one shape (no spread of a shared base): a workshop scores every question
+  // of every participant, and this runs mostly before the JIT has warmed up.
+  const fullId = ref.fullId;
+  const weight = ref.question.weight ?? 1;
+  if (!applicable) return { fullId, weight, status: 'hidden', score: null, choice: null };
+  if (!hasValue(answer)) return { fullId, weight, status: 'unanswered', score: null, choice: null };
   const value = answer!.value;
   if (typeof value === 'string' && ref.choices.length > 0) {
     const choice = findChoice(ref, value) ?? null;
-    if (!choice) return { ...base, status: 'unanswered', score: null, choice: null };
-    if (choice.na) return { ...base, status: 'na', score: null, choice };
-    if (choice.score === null) return { ...base, status: 'unknown', score: null, choice };
+    if (!choice) return { fullId, weight, status: 'unanswered', score: null, choice: null };
+    if (choice.na) return { fullId, weight, status: 'na', score: null, choice };
+    if (choice.score === null) return { fullId, weight, status: 'unknown', score: null, choice };
     if (typeof choice.score === 'number' && ref.maxScore !== null && ref.maxScore > 0) {
-      return { ...base, status: 'scored', score: choice.score / ref.maxScore, choice };
+      return { fullId, weight, status: 'scored', score: choice.score / ref.maxScore, choice };
     }
-    return { ...base, status: 'answered', score: null, choice };
+    return { fullId, weight, status: 'answered', score: null, choice };
   }
-  return { ...base, status: 'answered', score: null, choice: null };
+  return { fullId, weight, status: 'answered', score: null, choice: null };
 }
 
 function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
+// Each entrée's questions, grouped once per grid index rather than once per respondent.
+const refsByEntry = new WeakMap<GridIndex, QuestionRef[][]>();
+
+function entryRefs(index: GridIndex): QuestionRef[][] {
+  let refs = refsByEntry.get(index);
+  if (!refs) {
+    refs = index.grid.entries.map((entry) => index.questions.filter((q) => q.entry === entry));
+    refsByEntry.set(index, refs);
+  }
+  return refs;
+}
+
 /** Every number of the report for one respondent's answers (keyed by current question ids). */
 export function scoreAnswers(index: GridIndex, answers: AnswerMap): Scores {
   const byQuestion = new Map<string, QuestionScore>();
   const levels = index.grid.levels;
-  const entries: EntryScore[] = index.grid.entries.map((entry) => {
-    const refs = index.questions.filter((q) => q.entry === entry);
-    const questions = refs.map((ref) => {
+  const refsOf = entryRefs(index);
+  const entries: EntryScore[] = index.grid.entries.map((entry, e) => {
+    const refs = refsOf[e]!;
+    const questions: QuestionScore[] = [];
+    // One pass: the counts per status and the weighted sum of the scored questions.
+    let scoredN = 0;
+    let answeredN = 0;
+    let unknown = 0;
+    let na = 0;
+    let unanswered = 0;
+    let hidden = 0;
+    let weightSum = 0;
+    let weighted = 0;
+    for (const ref of refs) {
       const qs = scoreQuestion(ref, answers[ref.fullId], isApplicable(ref.fullId, answers, index));
       byQuestion.set(ref.fullId, qs);
-      return qs;
-    });
-    const count = (s: QuestionStatus): number => questions.filter((q) => q.status === s).length;
-    const scored = questions.filter((q) => q.status === 'scored');
-    const weightSum = scored.reduce((sum, q) => sum + q.weight, 0);
-    const score = weightSum > 0 ? roundScore((scored.reduce((sum, q) => sum + q.weight * q.score!, 0) / weightSum) * 100) : null;
-    const answered = count('scored') + count('answered');
-    const unknown = count('unknown');
-    const unanswered = count('unanswered');
+      questions.push(qs);
+      switch (qs.status) {
+        case 'scored':
+          scoredN++;
+          weightSum += qs.weight;
+          weighted += qs.weight * qs.score!;
+          break;
+        case 'answered':
+          answeredN++;
+          break;
+        case 'unknown':
+          unknown++;
+          break;
+        case 'na':
+          na++;
+          break;
+        case 'unanswered':
+          unanswered++;
+          break;
+        case 'hidden':
+          hidden++;
+          break;
+      }
+    }
+    const score = weightSum > 0 ? roundScore((weighted / weightSum) * 100) : null;
+    const answered = scoredN + answeredN;
     const applicable = answered + unknown + unanswered;
     return {
       id: entry.id,
@@ -161,9 +204,9 @@ export function scoreAnswers(index: GridIndex, answers: AnswerMap): Scores {
       applicable,
       answered,
       unknown,
-      na: count('na'),
+      na,
       unanswered,
-      hidden: count('hidden'),
+      hidden,
       coverage: ratio(answered, applicable),
       questions,
     };

@@ -75,7 +75,8 @@ function agreementOf(ref: QuestionRef, value: AnswerValue | undefined): Agreemen
 /**
  * `qr`: the question in the report computed on the group's answers (its `position` is set here);
  * `normalized`, `scoresOf`: each respondent's answers and scores, in file order; `means`: the
- * group's mean score (0..1) per question.
+ * group's mean score (0..1) per question. `files`: `normalized` as groupPositionOf reads them
+ * (made once per synthesis, not once per question).
  */
 export function workshopQuestion(
   ref: QuestionRef,
@@ -83,48 +84,79 @@ export function workshopQuestion(
   normalized: readonly Record<string, Answer>[],
   scoresOf: readonly Scores[],
   means: ReadonlyMap<string, number>,
+  files: readonly { answers: Record<string, Answer> }[] = normalized.map((answers) => ({ answers })),
 ): WorkshopQuestion {
-  const position = groupPositionOf(ref, normalized.map((answers) => ({ answers })));
+  const position = groupPositionOf(ref, files);
   qr.position = position;
-  const answers: WorkshopAnswer[] = qr.responses.map((r, i) => {
-    const asked = r.status !== 'hidden';
-    return { ...r, value: asked ? (normalized[i]![ref.fullId]?.value ?? null) : null };
-  });
-  const rawScores: number[] = [];
-  answers.forEach((a, i) => {
-    if (a.status === 'scored') rawScores.push(scoresOf[i]!.byQuestion.get(ref.fullId)!.score!);
-  });
-  const spreadRaw = rawScores.length > 0 ? Math.max(...rawScores) - Math.min(...rawScores) : null;
-  const unknown = answers.filter((a) => a.status === 'unknown').map((a) => a.respondent);
-  const answeredOthers = answers.filter((a) => a.status === 'scored' || a.status === 'answered' || a.status === 'na');
+  const id = ref.fullId;
+  // One pass over the respondents (a workshop has up to a thousand): each answer with its raw
+  // value, and everything the tests below need, in the order of the files.
+  const answers: WorkshopAnswer[] = [];
+  const unknown: string[] = [];
+  const unanswered: string[] = [];
+  let min = Infinity;
+  let max = -Infinity;
+  let scoredCount = 0;
+  let others = 0; // scored, answered or na
+  let asked = false;
+  const responses = qr.responses;
+  for (let i = 0; i < responses.length; i++) {
+    const r = responses[i]!;
+    const status = r.status;
+    const a: WorkshopAnswer = {
+      respondent: r.respondent,
+      status,
+      answerIds: r.answerIds,
+      label: r.label,
+      score: r.score,
+      examples: r.examples,
+      ownExamples: r.ownExamples,
+      note: r.note,
+      value: status !== 'hidden' ? (normalized[i]![id]?.value ?? null) : null,
+    };
+    answers.push(a);
+    if (status !== 'hidden') asked = true;
+    if (status === 'scored') {
+      const raw = scoresOf[i]!.byQuestion.get(id)!.score!;
+      if (raw < min) min = raw;
+      if (raw > max) max = raw;
+      scoredCount++;
+      others++;
+    } else if (status === 'answered' || status === 'na') others++;
+    else if (status === 'unknown') unknown.push(r.respondent);
+    else if (status === 'unanswered') unanswered.push(r.respondent);
+  }
+  const spreadRaw = scoredCount > 0 ? max - min : null;
   const reasons: DivergenceReason[] = [];
   if (spreadRaw !== null && spreadRaw >= DIVERGENCE_SPREAD - 1e-9) reasons.push('spread');
-  if (unknown.length > 0 && answeredOthers.length > 0) reasons.push('unknown');
+  if (unknown.length > 0 && others > 0) reasons.push('unknown');
   const maxSteps = ref.maxScore;
   const steps = spreadRaw === null || maxSteps === null ? null : round2(spreadRaw * maxSteps);
-  const everyone = answers.length >= 2 && answers.every((a) => a.status === 'scored' || a.status === 'answered' || a.status === 'na');
-  const consensus = everyone && ref.question.type !== 'text' && answers.every((a) => sameAnswerValue(a.value, answers[0]!.value));
-  const real = answers.filter((a) => REAL.includes(a.status));
-  const different =
-    reasons.length === 0 &&
-    !consensus &&
-    ref.maxScore === null &&
-    ref.question.type !== 'text' &&
-    real.length >= 2 &&
-    real.some((a) => !sameAnswerValue(a.value, real[0]!.value));
-  const mean = means.get(ref.fullId);
+  const type = ref.question.type;
+  const everyone = answers.length >= 2 && others === answers.length;
+  let consensus = everyone && type !== 'text';
+  if (consensus) {
+    const first = answers[0]!.value;
+    for (let i = 1; i < answers.length && consensus; i++) consensus = sameAnswerValue(answers[i]!.value, first);
+  }
+  let different = false;
+  if (reasons.length === 0 && !consensus && ref.maxScore === null && type !== 'text') {
+    const real = answers.filter((a) => REAL.includes(a.status));
+    different = real.length >= 2 && real.some((a) => !sameAnswerValue(a.value, real[0]!.value));
+  }
+  const mean = means.get(id);
   const score = mean === undefined ? null : roundScore(mean * 100);
   const unknownLabel = ref.choices.find((c) => c.score === null && !c.na)?.label ?? 'Je ne sais pas';
   const partial = { reasons, steps, maxSteps, unknown };
   return {
-    id: ref.fullId,
+    id,
     number: qr.number,
     entry: ref.entry.id,
     entryTitle: ref.entry.title,
     text: ref.question.text,
-    type: ref.question.type,
+    type,
     importance: qr.importance,
-    asked: answers.some((a) => a.status !== 'hidden'),
+    asked,
     collective: qr.answer?.label ?? null,
     score,
     scoreLabel: score === null ? '—' : `${score}/100`,
@@ -134,13 +166,13 @@ export function workshopQuestion(
     divergent: reasons.length > 0,
     rank: null as number | null,
     reasons,
-    reason: describeReasons(partial, answers, unknownLabel),
+    reason: reasons.length > 0 ? describeReasons(partial, answers, unknownLabel) : null,
     consensus,
     agreement: consensus ? agreementOf(ref, answers[0]!.value) : null,
     different,
     counts: countsOf(ref, answers),
     unknown,
-    unanswered: answers.filter((a) => a.status === 'unanswered').map((a) => a.respondent),
+    unanswered,
     answers,
     position,
   };

@@ -1,0 +1,89 @@
+// The view a template reads (render/lazy-view.ts): every string transformed, each distinct string
+// once per document, only the part of the data the template reaches, and the data left untouched.
+import { describe, expect, it } from 'vitest';
+import { lazyView, type Shown } from '../../src/render/lazy-view.js';
+import { markdownView } from '../../src/render/markdown.js';
+
+/** A `shown` that upper-cases strings and counts how often it transformed each. */
+function counting(): { shown: Shown; calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const done = new Map<string, string>();
+  const shown: Shown = (v) => {
+    if (typeof v !== 'string') return undefined;
+    let out = done.get(v);
+    if (out === undefined) {
+      calls.set(v, (calls.get(v) ?? 0) + 1);
+      done.set(v, (out = v.toUpperCase()));
+    }
+    return { value: out };
+  };
+  return { shown, calls };
+}
+
+describe('template views', () => {
+  const shared = { label: 'Engagé', note: 'une *note*' };
+  const data = {
+    title: 'Projet',
+    count: 3,
+    empty: null,
+    questions: [shared, { label: 'Engagé', note: null }],
+    divergences: [shared],
+    unread: { deep: { text: 'jamais lu' } },
+  };
+
+  it('shows every string as `shown` makes it, numbers and null as they are, at any depth', () => {
+    const { shown } = counting();
+    const view = lazyView(data, shown) as typeof data;
+    expect(view.title).toBe('PROJET');
+    expect(view.count).toBe(3);
+    expect(view.empty).toBeNull();
+    expect(view.questions.map((q) => q.label)).toEqual(['ENGAGÉ', 'ENGAGÉ']);
+    expect(view.questions[1]!.note).toBeNull();
+    expect(Object.keys(view)).toEqual(Object.keys(data));
+    expect(Array.isArray(view.questions)).toBe(true);
+  });
+
+  it('an object reached twice is one view; a string repeated is transformed once', () => {
+    const { shown, calls } = counting();
+    const view = lazyView(data, shown) as typeof data;
+    expect(view.questions[0]).toBe(view.divergences[0]);
+    expect(calls.get('Engagé')).toBe(1);
+  });
+
+  it('what the template does not reach is not transformed', () => {
+    const { shown, calls } = counting();
+    const view = lazyView(data, shown) as typeof data;
+    expect(view.title).toBe('PROJET');
+    expect(calls.has('jamais lu')).toBe(false);
+    expect(view.unread.deep.text).toBe('JAMAIS LU');
+    expect(calls.get('jamais lu')).toBe(1);
+  });
+
+  it('leaves the data untouched, even when the view is written to', () => {
+    const { shown } = counting();
+    const before = structuredClone(data);
+    const view = lazyView(data, shown) as typeof data;
+    view.title = 'autre';
+    view.questions[0]!.label = 'autre';
+    expect(data).toEqual(before);
+  });
+
+  it('each document has its own views: nothing escaped for one leaks into another', () => {
+    const a = counting();
+    const b = counting();
+    const first = lazyView(data, a.shown) as typeof data;
+    const plainShown: Shown = () => undefined;
+    const second = lazyView(data, plainShown) as typeof data;
+    expect(first.questions[0]!.label).toBe('ENGAGÉ');
+    expect(second.questions[0]!.label).toBe('Engagé');
+    expect((lazyView(data, b.shown) as typeof data).questions[0]).not.toBe(first.questions[0]);
+  });
+
+  it('Markdown: hostile text escaped in the view, raw in the data', () => {
+    const report = { respondents: [{ label: '# Titre | *gras*' }], note: '<script>' };
+    const view = markdownView(report) as typeof report;
+    expect(view.respondents[0]!.label).toBe('\\# Titre \\| \\*gras\\*');
+    expect(view.note).toBe('&lt;script&gt;');
+    expect(report.respondents[0]!.label).toBe('# Titre | *gras*');
+  });
+});

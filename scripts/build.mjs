@@ -1,5 +1,5 @@
 // Bundles src/ into dist/ with esbuild: one entry, lazy chunks (code splitting) so that
-// `--version` and `validate` never load prompts or marked-terminal (see stack-notes.md).
+// `--version` and `validate` never load prompts (see stack-notes.md).
 import { build, transformSync } from 'esbuild';
 import Handlebars from 'handlebars';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,13 +40,9 @@ function writePrecompiledTemplates() {
 // first use. `yaml` and `handlebars` are asked for through lazyLib() in the source. The others are
 // imported by src/ as usual, and the build puts in their place functions that load the library on
 // their first call: wrap-ansi only for a terminal; globs and CSV are rare.
-// marked-terminal imports a syntax highlighter and an emoji table that reports never use:
-// stand-ins keep 2 MB out of the package and 300 ms out of `report` on a terminal. string-width
-// (for wrap-ansi, cli-table3 and src/) is src/text/string-width.ts: the same widths without
+// string-width (for wrap-ansi and src/) is src/text/string-width.ts: the same widths without
 // loading ICU's data (≈ 40 ms) nor segmenting each text (≈ 0.1 ms a call).
 const ALIASES = {
-  'cli-highlight': './scripts/stubs/cli-highlight.mjs',
-  'node-emoji': './scripts/stubs/node-emoji.mjs',
   'string-width': './scripts/stubs/string-width.cjs',
 };
 const LAZY_IN_SOURCE = ['yaml', 'handlebars'];

@@ -1,7 +1,7 @@
 // `cap-ptce report`: one answers file in, the readiness report out (Markdown, JSON, or the CSV
 // action plan); several files, or a folder of them, give a workshop synthesis (analysis/workshop.ts).
 // Also the pieces `diagnose` and `compare` reuse: writeReport (atomic, never overwrites someone
-// else's file) and renderForTerminal (marked-terminal, loaded lazily).
+// else's file) and renderForTerminal (src/render/terminal-markdown.ts).
 import { createRequire } from 'node:module';
 import { statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';

@@ -1,52 +1,38 @@
-// Markdown rendered for a terminal (marked-terminal), with column widths fitted to the tables
-// cap-ptce writes. Pure apart from the lazy import: Markdown and a width in, text out.
-import { stripAnsi } from '../text/escape.js';
-import { MIN_WIDTH, TABLE_MIN_COLUMNS, tablesAsLists, wrapTerminal } from '../text/terminal-text.js';
+// Markdown rendered for a terminal (src/render/terminal-markdown.ts), with column widths fitted to
+// the tables cap-ptce writes. Pure apart from the lazy import: Markdown and a width in, text out.
+import { MIN_WIDTH, TABLE_MIN_COLUMNS, tablesAsLists } from '../text/terminal-text.js';
 
 /**
- * Markdown rendered for a terminal with marked-terminal (imported here, lazily: it costs about
- * 330 ms). Fixes the upstream bug that prints inline Markdown raw in tight list items.
+ * Markdown rendered for a terminal `columns` wide, wrapped on word boundaries (colours unless
+ * `color` is false). The renderer is imported here, lazily: a report to a pipe or a file never
+ * parses it.
  */
 export async function renderForTerminal(markdown: string, columns = 80, color = true): Promise<string> {
-  const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), import('marked-terminal')]);
+  const { renderMarkdownForTerminal } = await import('./terminal-markdown.js');
   const width = Math.max(40, Math.min(columns, 120));
-  const marked = new Marked();
-  // marked-terminal does not wrap list items on word boundaries: it renders unwrapped, and
-  // wrapTerminal wraps every line at the terminal's width, list items under their text.
-  marked.use(markedTerminal({ width: 10_000, reflowText: false, tab: 2, emoji: false, tableOptions: tableOptions(markdown, width) }));
-  marked.use({
-    renderer: {
-      // marked-terminal prints the text of a tight list item as is (`**gras**`): parse its inline tokens.
-      text(token) {
-        if (typeof token === 'object' && 'tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) {
-          return this.parser.parseInline(token.tokens);
-        }
-        return false;
-      },
-    },
-  });
   // Below 80 columns a table would cut words in its cells: it is shown as a list instead.
   const source = columns < TABLE_MIN_COLUMNS ? tablesAsLists(markdown) : markdown;
-  const rendered = wrapTerminal(await marked.parse(source), Math.max(MIN_WIDTH, columns));
-  // marked-terminal colours through its own chalk, whatever NO_COLOR says: strip them here.
-  return color ? rendered : stripAnsi(rendered);
+  return renderMarkdownForTerminal(source, {
+    width: Math.max(MIN_WIDTH, columns),
+    color,
+    columnWidths: (header) => tableColumnWidths(header, width),
+  });
 }
 
 /**
- * Column widths for the tables cap-ptce writes, which are wider than most terminals with long
- * entrée titles: titles and long cells wrap. A user's template may have any table: defaults then.
- * (marked-terminal applies one set of options to every table of a document.)
+ * Column widths (padding included) for the tables cap-ptce writes, by their header row: they are
+ * wider than most terminals with long entrée titles, so titles and long cells wrap. Any other
+ * table (a user's template may have any): null, widths fitted to its cells.
  */
-function tableOptions(markdown: string, width: number): Record<string, unknown> {
-  const compact = { style: { compact: true } };
-  const fit = (fixed: number[], minFirst = 18): Record<string, unknown> => {
+function tableColumnWidths(header: string, width: number): number[] | null {
+  const fit = (fixed: number[], minFirst = 18): number[] => {
     const first = Math.max(minFirst, width - (fixed.length + 2) - fixed.reduce((a, b) => a + b, 0));
-    return { ...compact, wordWrap: true, colWidths: [first, ...fixed] };
+    return [first, ...fixed];
   };
   // The report's synthesis table: bar + score, level, coverage, « Je ne sais pas » (headers wrap on narrow terminals).
-  if (/^\| Entrée \| Repère \| Niveau \| Couverture \| /m.test(markdown)) return fit(width >= 100 ? [20, 17, 12, 13] : [20, 14, 12, 9]);
+  if (/^\| Entrée \| Repère \| Niveau \| Couverture \| /.test(header)) return fit(width >= 100 ? [20, 17, 12, 13] : [20, 14, 12, 9]);
   // A workshop synthesis: group score, level, one column per participant, spread.
-  const workshop = /^\| Entrée \| Groupe \| Niveau \|(.*) Écart \|$/m.exec(markdown);
+  const workshop = /^\| Entrée \| Groupe \| Niveau \|(.*) Écart \|$/.exec(header);
   if (workshop) {
     const people = workshop[1]!.split('|').map((c) => c.trim()).filter(Boolean);
     // group score, level (« construction » fits), spread; participants share what the title leaves
@@ -56,9 +42,9 @@ function tableOptions(markdown: string, width: number): Record<string, unknown> 
     return fit([8, 14, ...people.map(() => each), 8], 14);
   }
   // A comparison: entrée (or question), before, after, change.
-  if (/^\| (Entrée|Question) \| Avant \| Après \| Évolution \|$/m.test(markdown)) {
+  if (/^\| (Entrée|Question) \| Avant \| Après \| Évolution \|$/.test(header)) {
     const side = Math.max(12, Math.floor((width - 5 - 11 - 22) / 2));
     return fit([side, side, 11], 18);
   }
-  return compact;
+  return null;
 }

@@ -1,6 +1,5 @@
 // Terminal text wrapped on word boundaries at the terminal's width, ANSI colours kept (wrap-ansi,
-// string-width). One rule for every screen: reports rendered by marked-terminal (which cuts words
-// in list items at the exact width), diagnose's and the round table's screens, prompts, hints
+// string-width). One rule for every screen: diagnose's and the round table's screens, prompts, hints
 // and end screen (the prompt adapter passes the width at the time each prompt is drawn).
 // A list item keeps its indentation: its continuation lines start under its text, not under its
 // bullet. Table lines (box drawing) are left as they are: their column widths are set to fit.

@@ -262,7 +262,7 @@ describe('templates', () => {
 });
 
 describe('terminal rendering', () => {
-  it('renders inline Markdown inside list items (upstream marked-terminal bug fixed)', async () => {
+  it('renders inline Markdown inside list items, and no HTML comment', async () => {
     const out = (await renderForTerminal(debut, 100)).replace(/\u001b\[[0-9;]*m/g, '');
     expect(out).toContain('Pourquoi ?');
     expect(out).not.toContain('**Pourquoi ?**');

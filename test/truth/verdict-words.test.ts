@@ -84,7 +84,7 @@ describe('no verdict word in any output of the examples', () => {
       json: jsonStrings(await run(['--format', 'json'])),
       html: htmlText(await run(['--format', 'html'])),
       csv: await run(['--format', 'csv']),
-      // What `report` shows on a terminal: the same Markdown through marked-terminal.
+      // What `report` shows on a terminal: the same Markdown rendered for it.
       terminal: stripAnsi(await renderForTerminal(md, 100, false)),
     };
     for (const [format, text] of Object.entries(outputs)) {

@@ -23,18 +23,35 @@ function chunkFor(command: string): string {
   return join(dist, 'chunks', name);
 }
 
-const heavy = [/node_modules\/@inquirer\//, /node_modules\/marked\//, /node_modules\/marked-terminal\//];
+/** The chunks named after `report` (its command, its analysis). */
+function reportChunks(): string[] {
+  return readdirSync(join(dist, 'chunks'))
+    .filter((f) => f.startsWith('report-'))
+    .map((f) => join(dist, 'chunks', f));
+}
+
+// Prompts are for diagnose only. The terminal renderer (src/render/terminal-markdown.ts, found in
+// the bundle by its entity table's « frac34 ») is for a report shown on a terminal only: a report to
+// a pipe or a file never parses it.
+const prompts = /node_modules\/@inquirer\//;
+const terminalRenderer = /frac34/;
 
 describe('start-up stays light', () => {
   it.each([
-    ['--version', () => staticGraph(join(dist, 'cli.js'))],
-    ['validate', () => staticGraph(chunkFor('validate'), staticGraph(join(dist, 'cli.js')))],
-  ])('%s loads neither @inquirer/prompts nor marked', (_, graph) => {
+    ['--version', () => staticGraph(join(dist, 'cli.js')), [prompts, terminalRenderer]],
+    ['validate', () => staticGraph(chunkFor('validate'), staticGraph(join(dist, 'cli.js'))), [prompts, terminalRenderer]],
+    ['report', () => reportChunks().reduce((seen, chunk) => staticGraph(chunk, seen), staticGraph(join(dist, 'cli.js'))), [terminalRenderer]],
+  ])('%s loads neither @inquirer/prompts nor the terminal renderer', (_, graph, heavy) => {
     const files = [...graph()];
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const code = readFileSync(file, 'utf8');
       for (const pattern of heavy) expect(code, `${file} bundles ${pattern}`).not.toMatch(pattern);
     }
+  });
+
+  it('the terminal renderer is in the build, in a chunk of its own', () => {
+    const chunks = readdirSync(join(dist, 'chunks')).filter((f) => terminalRenderer.test(readFileSync(join(dist, 'chunks', f), 'utf8')));
+    expect(chunks).toHaveLength(1);
   });
 });

@@ -24,7 +24,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, UserError } from '../errors.js';
 import { safeName } from '../text/safe-name.js';
-import { LIMITS } from '../validation/yaml-source.js';
+import { LIMITS } from '../validation/limits.js';
 
 export { safeName } from '../text/safe-name.js';
 

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { ExitCode, UserError } from '../errors.js';
-import { LIMITS } from '../validation/yaml-source.js';
+import { LIMITS } from '../validation/limits.js';
 import { safeName, scanFolder } from './files.js';
 import { StdinTooLargeError, type Io } from './io.js';
 

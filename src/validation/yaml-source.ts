@@ -40,15 +40,9 @@ export interface Diagnostic {
   message: string;
 }
 
-export const LIMITS = {
-  /** Bytes. A grid of the default size is about 60 kB; 5 MB leaves room and stops abuse. */
-  maxBytes: 5 * 1024 * 1024,
-  /** Aliases resolved in one file; a handful is enough for shared texts, bombs need thousands. */
-  maxAliasCount: 50,
-  /** Flow nesting ([ and {) and block indentation columns; the yaml parser overflows the stack near 1000 levels. */
-  maxFlowDepth: 100,
-  maxIndentColumn: 400,
-} as const;
+// In a module of its own: the readers (io/files.ts) need the size limit without loading a YAML parser.
+import { LIMITS } from './limits.js';
+export { LIMITS };
 
 export interface ParsedYaml {
   /** The data, or undefined when the file could not be read as one YAML mapping or list. */

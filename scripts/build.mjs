@@ -45,7 +45,7 @@ function writePrecompiledTemplates() {
 const ALIASES = {
   'string-width': './scripts/stubs/string-width.cjs',
 };
-const LAZY_IN_SOURCE = ['yaml', 'handlebars'];
+const LAZY_IN_SOURCE = ['yaml', 'js-yaml', 'handlebars'];
 const LAZY_EXPORTS = {
   'wrap-ansi': ['default'],
   tinyglobby: ['globSync', 'isDynamicPattern'],

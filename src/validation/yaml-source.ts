@@ -1,7 +1,7 @@
 // YAML text to data, with positions for every diagnostic, and guards against hostile files.
 // Pure: takes text, returns data and diagnostics. Reading the file is the caller's job.
 import type { DiagnosticCode } from './codes.js';
-import { CORE_SCHEMA, constructFromEvents, getScalarValue, load as fastLoad, parseEvents, type Event as FastEvent } from 'js-yaml';
+import type { Event as FastEvent } from 'js-yaml';
 import type { Document, LineCounter as LineCounterType, Node, Pair, YAMLMap } from 'yaml';
 import { lazyLib } from '../lazy-lib.js';
 import { readPlainYaml } from './yaml-plain.js';
@@ -9,6 +9,13 @@ import { readPlainYaml } from './yaml-plain.js';
 // The `yaml` package (positions, careful parsing) is loaded only when needed: a valid plain file
 // never needs it, and loading it costs more start-up time than reading the whole grid.
 type YamlModule = typeof import('yaml');
+// js-yaml too: the plain reader (yaml-plain.ts) reads the files cap-ptce writes without it.
+type JsYamlModule = typeof import('js-yaml');
+let jsYamlModule: JsYamlModule | undefined;
+function jsYaml(): JsYamlModule {
+  jsYamlModule ??= lazyLib<JsYamlModule>('js-yaml');
+  return jsYamlModule;
+}
 let yamlModule: YamlModule | undefined;
 function yamlLib(): YamlModule {
   yamlModule ??= lazyLib<YamlModule>('yaml');
@@ -223,6 +230,7 @@ function parseFast(text: string): FastParse | undefined {
     // CORE_SCHEMA: the YAML 1.2 core types only, as the full parser reads them. js-yaml throws on
     // duplicate keys and unknown tags; then the full parser says where. Events then data is what
     // js-yaml's `load` does; the events are kept for locating.
+    const { parseEvents, constructFromEvents, CORE_SCHEMA } = jsYaml();
     const events = parseEvents(text, {});
     const documents = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
     if (documents.length !== 1) return undefined;
@@ -351,6 +359,7 @@ const MAYBE_NOT_TEXT = /^(?:[^A-Za-z_]|(?:null|Null|NULL|true|True|TRUE|false|Fa
 /** A key as js-yaml names it in the data (`String` of the scalar's value), or undefined. */
 function scalarKey(text: string, ev: FastEvent): string | undefined {
   if (ev.type !== EV_SCALAR || ev.tagStart !== -1) return undefined;
+  const { getScalarValue, load: fastLoad, CORE_SCHEMA } = jsYaml();
   const raw = getScalarValue(text, ev);
   if (ev.style !== STYLE_PLAIN || !MAYBE_NOT_TEXT.test(raw)) return raw;
   try {

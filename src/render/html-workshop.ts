@@ -6,7 +6,7 @@
 import type { GroupPositionView } from '../analysis/group-position.js';
 import type { ReportData, Response } from '../analysis/report.js';
 import type { WorkshopData, WorkshopQuestion } from '../analysis/workshop.js';
-import { respondentStyle } from './radar.js';
+import { respondentColour } from './radar.js';
 import { trimEndOf } from '../text/trim.js';
 
 export interface SpreadChip {
@@ -125,7 +125,7 @@ function questionSpread(data: WorkshopData, columns: readonly SpreadColumn[], q:
   const cells = columns.map(() => ({ chips: [] as SpreadChip[] }));
   for (const { r, i } of q.type === 'scale' ? visible : []) {
     const c = columnOf(data, columns, r);
-    if (c >= 0) cells[c]!.chips.push({ n: i + 1, name: data.respondents[i]?.label ?? r.respondent, colour: respondentStyle(i).colour, answer: r.label ?? 'pas encore de réponse' });
+    if (c >= 0) cells[c]!.chips.push({ n: i + 1, name: data.respondents[i]?.label ?? r.respondent, colour: respondentColour(i), answer: r.label ?? 'pas encore de réponse' });
   }
   return {
     id: q.id,
@@ -140,7 +140,7 @@ function questionSpread(data: WorkshopData, columns: readonly SpreadColumn[], q:
     reason: q.reason === null ? null : trimEndOf(q.reason.trim(), '. \t\n\r\u00a0\u202f'),
     consensus: q.consensus,
     consensusAnswer: q.consensus ? q.collective : null,
-    answers: visible.map(({ r, i }) => ({ n: i + 1, name: data.respondents[i]?.label ?? r.respondent, colour: respondentStyle(i).colour, answer: statusText(r), note: r.note })),
+    answers: visible.map(({ r, i }) => ({ n: i + 1, name: data.respondents[i]?.label ?? r.respondent, colour: respondentColour(i), answer: statusText(r), note: r.note })),
     position: q.position ?? null,
   };
 }

@@ -17,9 +17,9 @@
 import type Handlebars from 'handlebars';
 import Runtime from 'handlebars/runtime';
 import { COMMON_HELPERS, compileTemplate, lockedHandlebars, type LockedHandlebars } from './templating.js';
-import { lazyView, type Shown } from './lazy-view.js';
+import { Deferred, lazyView, type Shown } from './lazy-view.js';
 import { DomainError } from '../errors.js';
-import { legendSwatch, radarSummary, renderRadarSvg, respondentStyle, seriesStyles, type RadarInput, type RadarSeries } from './radar.js';
+import { legendSwatch, radarSummary, renderRadarSvg, respondentColour, seriesStyles, type RadarInput, type RadarSeries } from './radar.js';
 import type { EntryReport, QuestionReport, ReportData } from '../analysis/report.js';
 import type { WorksheetData } from '../analysis/worksheet.js';
 import { isWorkshop, respondentEntryScores, statusText, workshopSpread, type QuestionSpread } from './html-workshop.js';
@@ -180,7 +180,7 @@ function questionView(data: ReportData, q: QuestionReport, spreads: Map<string, 
     responsesView: q.responses.map((r, i) => ({
       ...r,
       n: i + 1,
-      colour: respondentStyle(i).colour,
+      colour: respondentColour(i),
       answerText: statusText(r),
       hidden: r.status === 'hidden',
     })),
@@ -192,7 +192,8 @@ function entryView(data: ReportData, e: EntryReport, spreads: Map<string, Questi
     ...e,
     levelClass: levelClass(data, e.level?.label),
     bar: bar(e.score),
-    questions: e.questions.map((q) => questionView(data, q, spreads)),
+    // Every answer of every question: only the complete page's « Détail par entrée » reads them.
+    questions: new Deferred(() => e.questions.map((q) => questionView(data, q, spreads))),
   };
 }
 
@@ -237,7 +238,7 @@ export function reportHtmlView(data: ReportData, options: { full?: boolean } = {
           })),
         })
       : null,
-    respondentsView: htmlView(data.respondents.map((r, i) => ({ ...r, n: i + 1, short: shortName(r.label), colour: respondentStyle(i).colour }))),
+    respondentsView: htmlView(data.respondents.map((r, i) => ({ ...r, n: i + 1, short: shortName(r.label), colour: respondentColour(i) }))),
     spread: spread ? htmlView(spread) : null,
     nav: [
       { href: '#synthese', label: 'Synthèse' },

@@ -11,6 +11,14 @@
 // a fifth of a workshop's rendering). The copy is the template's own: writing to it never reaches
 // the data.
 
+/**
+ * A value of a view computed only if the template reads it (and then once): a part of the page
+ * that only the complete report shows, say, costs nothing in the short one.
+ */
+export class Deferred<T = unknown> {
+  constructor(readonly make: () => T) {}
+}
+
 /** `shown(value, key)` gives what a template sees for one value; `lazyView` calls it for each leaf. */
 export type Shown = (value: unknown, key: string) => { value: unknown } | undefined;
 
@@ -47,6 +55,7 @@ function viewOf(target: object, shown: Shown): object {
     const value = source[key];
     const own = shown(value, key);
     if (own) view[key] = own.value;
+    else if (value instanceof Deferred) deferredProperty(view, key, value, shown);
     else if (value && typeof value === 'object') lazyProperty(view, key, value, shown);
     else view[key] = value;
   }
@@ -56,4 +65,21 @@ function viewOf(target: object, shown: Shown): object {
 /** A property whose view is made when it is first read (then kept: viewOf caches it). */
 function lazyProperty(view: Record<string, unknown>, key: string, value: object, shown: Shown): void {
   Object.defineProperty(view, key, { enumerable: true, configurable: true, get: () => viewOf(value, shown) });
+}
+
+/** A property computed when it is first read, then viewed (and kept). */
+function deferredProperty(view: Record<string, unknown>, key: string, value: Deferred, shown: Shown): void {
+  let made = false;
+  let viewed: unknown;
+  Object.defineProperty(view, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!made) {
+        viewed = lazyView(value.make(), shown, key);
+        made = true;
+      }
+      return viewed;
+    },
+  });
 }

@@ -99,6 +99,11 @@ export function seriesStyles(series: readonly Pick<RadarSeries, 'kind'>[]): Seri
   });
 }
 
+/** The colour of the i-th respondent (0-based), as respondentStyle gives it, without making the rest. */
+export function respondentColour(i: number): string {
+  return RESPONDENT_COLOURS[i % RESPONDENT_COLOURS.length]!;
+}
+
 /** The colour and marker of the i-th respondent (0-based), as seriesStyles gives them. Constant time: the page asks once per answer shown. */
 export function respondentStyle(i: number): SeriesStyle {
   return {

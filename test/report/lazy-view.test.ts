@@ -1,7 +1,7 @@
 // The view a template reads (render/lazy-view.ts): every string transformed, each distinct string
 // once per document, only the part of the data the template reaches, and the data left untouched.
 import { describe, expect, it } from 'vitest';
-import { lazyView, type Shown } from '../../src/render/lazy-view.js';
+import { Deferred, lazyView, type Shown } from '../../src/render/lazy-view.js';
 import { markdownView } from '../../src/render/markdown.js';
 
 /** A `shown` that upper-cases strings and counts how often it transformed each. */
@@ -85,5 +85,20 @@ describe('template views', () => {
     expect(view.respondents[0]!.label).toBe('\\# Titre \\| \\*gras\\*');
     expect(view.note).toBe('&lt;script&gt;');
     expect(report.respondents[0]!.label).toBe('# Titre | *gras*');
+  });
+
+  it('a deferred part is computed only when the template reads it, and once', () => {
+    const { shown } = counting();
+    let made = 0;
+    const detail = new Deferred(() => {
+      made++;
+      return [{ text: 'détail' }];
+    });
+    const view = lazyView({ title: 'Projet', detail }, shown) as { title: string; detail: { text: string }[] };
+    expect(view.title).toBe('PROJET');
+    expect(made).toBe(0);
+    expect(view.detail[0]!.text).toBe('DÉTAIL');
+    expect(view.detail).toBe(view.detail);
+    expect(made).toBe(1);
   });
 });

@@ -47,6 +47,7 @@ describe('template views', () => {
     const { shown, calls } = counting();
     const view = lazyView(data, shown) as typeof data;
     expect(view.questions[0]).toBe(view.divergences[0]);
+    expect([...view.questions, ...view.divergences].map((q) => q.label)).toEqual(['ENGAGÉ', 'ENGAGÉ', 'ENGAGÉ']);
     expect(calls.get('Engagé')).toBe(1);
   });
 
@@ -59,12 +60,17 @@ describe('template views', () => {
     expect(calls.get('jamais lu')).toBe(1);
   });
 
-  it('leaves the data untouched, even when the view is written to', () => {
+  it('is read-only: a write is refused and the data stays untouched', () => {
     const { shown } = counting();
     const before = structuredClone(data);
     const view = lazyView(data, shown) as typeof data;
-    view.title = 'autre';
-    view.questions[0]!.label = 'autre';
+    expect(() => {
+      view.title = 'autre';
+    }).toThrow(TypeError);
+    expect(() => {
+      view.questions[0]!.label = 'autre';
+    }).toThrow(TypeError);
+    expect(view.title).toBe('PROJET');
     expect(data).toEqual(before);
   });
 

@@ -8,11 +8,13 @@ import type { Response } from './types.js';
 
 /** The group's answer to one question, flattened like a respondent's: examples from everyone, no note (notes stay under each name). */
 export function collectiveResponse(ref: QuestionRef, qs: QuestionScore, answer: Answer | undefined, responses: readonly Response[]): Response {
-  const examples: string[] = [];
-  const ownExamples: string[] = [];
+  // Sets, in order of first appearance: each respondent may add examples of their own, and a
+  // search of the list for each would grow with the square of the participants.
+  const examples = new Set<string>();
+  const ownExamples = new Set<string>();
   for (const r of responses) {
-    for (const e of r.examples) if (!examples.includes(e)) examples.push(e);
-    for (const e of r.ownExamples) if (!ownExamples.includes(e)) ownExamples.push(e);
+    for (const e of r.examples) examples.add(e);
+    for (const e of r.ownExamples) ownExamples.add(e);
   }
   const answered = qs.status === 'scored' || qs.status === 'answered' || qs.status === 'unknown' || qs.status === 'na';
   return {
@@ -21,8 +23,8 @@ export function collectiveResponse(ref: QuestionRef, qs: QuestionScore, answer: 
     answerIds: answered ? answerIds(answer?.value) : [],
     label: answered ? answerLabel(ref, answer?.value) : null,
     score: qs.score === null ? null : roundScore(qs.score * 100),
-    examples,
-    ownExamples,
+    examples: [...examples],
+    ownExamples: [...ownExamples],
     note: null,
   };
 }

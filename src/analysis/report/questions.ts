@@ -24,12 +24,15 @@ export interface QuestionSources {
 function responseOf(ref: QuestionRef, r: number, src: QuestionSources): Response {
   const answer: Answer | undefined = src.normalized[r]!.answers[ref.fullId];
   const qs = src.scoresOf[r]!.byQuestion.get(ref.fullId)!;
-  const { examples, ownExamples } = splitExamples(ref.question, answer?.examples);
+  const value = answer?.value;
+  const given = answer?.examples;
+  const { examples, ownExamples } = given !== undefined && given.length > 0 ? splitExamples(ref.question, given) : { examples: [], ownExamples: [] };
   return {
     respondent: src.respondents[r]!.label,
     status: qs.status,
-    answerIds: answerIds(answer?.value),
-    label: answerLabel(ref, answer?.value),
+    answerIds: answerIds(value),
+    // The choice scoring found is the one answerLabel would look up again.
+    label: qs.choice !== null && typeof value === 'string' && qs.choice.id === value ? qs.choice.label : answerLabel(ref, value),
     score: qs.score === null ? null : roundScore(qs.score * 100),
     examples,
     ownExamples,

@@ -85,11 +85,15 @@ export function workshopWarnings(files: readonly WorkshopFile[]): string[] {
       warnings.push(`${r.name} répond dans ${r.files.length} fichiers (${joinNames(r.files)}) : ses réponses comptent ${r.files.length} fois dans la synthèse. Gardez un seul fichier par personne.`);
     }
   }
-  const bySource = new Map<string, number>();
-  for (const f of files) bySource.set(f.source, (bySource.get(f.source) ?? 0) + 1);
-  for (const [source, n] of bySource) {
-    const named = shown(files.find((f) => f.source === source)!.answers.respondent ?? '') !== '';
-    if (n > 1 && !named) {
+  // The first file of each source, kept as they are counted (a search per source was quadratic).
+  const bySource = new Map<string, { first: WorkshopFile; n: number }>();
+  for (const f of files) {
+    const seen = bySource.get(f.source);
+    if (seen) seen.n++;
+    else bySource.set(f.source, { first: f, n: 1 });
+  }
+  for (const [source, { first, n }] of bySource) {
+    if (n > 1 && shown(first.answers.respondent ?? '') === '') {
       warnings.push(`Le fichier ${shown(source)} est donné ${n} fois : ses réponses comptent ${n} fois dans la synthèse.`);
     }
   }

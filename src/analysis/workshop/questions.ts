@@ -20,23 +20,42 @@ function round2(x: number): number {
 }
 
 function countsOf(ref: QuestionRef, answers: readonly WorkshopAnswer[]): AnswerCount[] {
-  const counted = answers.filter((a) => a.status === 'scored' || a.status === 'answered' || a.status === 'unknown' || a.status === 'na');
+  const isCounted = (a: WorkshopAnswer): boolean => a.status === 'scored' || a.status === 'answered' || a.status === 'unknown' || a.status === 'na';
   if (ref.choices.length > 0) {
+    // One pass over the answers: each respondent goes to the choices they picked (once each).
+    const who = new Map<string, string[]>();
+    for (const c of ref.choices) if (!who.has(c.id)) who.set(c.id, []);
+    for (const a of answers) {
+      if (!isCounted(a)) continue;
+      const ids = a.answerIds;
+      for (let k = 0; k < ids.length; k++) {
+        if (k > 0 && ids.indexOf(ids[k]!) !== k) continue;
+        who.get(ids[k]!)?.push(a.respondent);
+      }
+    }
     return ref.choices
       .map((c) => {
-        const who = counted.filter((a) => a.answerIds.includes(c.id)).map((a) => a.respondent);
-        return { id: c.id, label: c.label, count: who.length, respondents: who };
+        const list = who.get(c.id)!;
+        return { id: c.id, label: c.label, count: list.length, respondents: list };
       })
       .filter((c) => c.count > 0);
   }
+  // Numbers, texts, yes/no: one count per distinct label, in order of first appearance (a map,
+  // not a search of the list: a thousand different texts would make it quadratic).
   const out: AnswerCount[] = [];
-  for (const a of counted) {
+  const byLabel = new Map<string, AnswerCount>();
+  for (const a of answers) {
+    if (!isCounted(a)) continue;
     const label = a.label ?? '';
-    const c = out.find((x) => x.label === label);
+    const c = byLabel.get(label);
     if (c) {
       c.count++;
       c.respondents.push(a.respondent);
-    } else out.push({ id: null, label, count: 1, respondents: [a.respondent] });
+    } else {
+      const count: AnswerCount = { id: null, label, count: 1, respondents: [a.respondent] };
+      byLabel.set(label, count);
+      out.push(count);
+    }
   }
   return out;
 }

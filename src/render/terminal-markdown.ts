@@ -64,9 +64,12 @@ const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b
 
 class Painter {
   private readonly cache = new Map<number, string>();
-  constructor(private readonly color: boolean) {}
+  readonly plain: boolean;
+  constructor(color: boolean) {
+    this.plain = !color;
+  }
   paint(text: string, style: number): string {
-    if (!this.color || style === 0 || text === '') return text;
+    if (this.plain || style === 0 || text === '') return text;
     let open = this.cache.get(style);
     if (open === undefined) {
       const codes = SGR.filter(([flag]) => style & flag).map(([, code]) => code);
@@ -420,8 +423,10 @@ interface Piece {
 
 /** Display width of a text (string-width's rules: East Asian wide, emoji, combining marks). */
 function widthOf(text: string): number {
-  return stringWidth(text);
+  return ONE_COLUMN.test(text) ? text.length : stringWidth(text);
 }
+// Printable ASCII and Latin-1 (no soft hyphen): one column each, most words of a French report.
+const ONE_COLUMN = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u00ff]*$/;
 
 /**
  * Styled runs wrapped at `width` columns on word boundaries (ASCII spaces only: a no-break space
@@ -490,7 +495,7 @@ function wrapRuns(runs: readonly Run[], width: number, painter: Painter): string
   }
   place();
   if (line.length > 0 || lines.length === 0) lines.push(line);
-  return lines.map((pieces) => paintPieces(pieces, painter));
+  return lines.map((pieces) => (painter.plain ? pieces.map((p) => p.text).join('') : paintPieces(pieces, painter)));
 }
 
 /** A line's pieces painted, neighbours of one style merged. */
@@ -593,10 +598,21 @@ function tableStartsAt(lines: readonly string[], i: number): boolean {
 const HTML_INTERRUPTS = /^ {0,3}<(!--|\/?([A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$))/;
 const BLOCK_TAGS = new Set('address article aside blockquote details div dl fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table ul'.split(' '));
 
+/**
+ * A line that starts with a letter (or any non-ASCII character) after its indentation, without a
+ * pipe: no block starts so (every block marker is ASCII punctuation or a digit). Most lines of a
+ * report: they skip the regular expressions below.
+ */
+function startsAsText(line: string, indent: number): boolean {
+  const code = line.charCodeAt(indent);
+  return (code >= 0x80 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) && !line.includes('|');
+}
+
 /** Whether a line opens a block that ends a paragraph before it. */
 function interruptsParagraph(lines: readonly string[], i: number): boolean {
   const line = lines[i]!;
-  if (indentOf(line) > 3) return false;
+  const indent = indentOf(line);
+  if (indent > 3 || startsAsText(line, indent)) return false;
   if (ATX.test(line) || FENCE.test(line) || QUOTE_MARK.test(line) || HR.test(line)) return true;
   const html = HTML_INTERRUPTS.exec(line);
   if (html && (html[1] === '!--' || BLOCK_TAGS.has(html[2]!.toLowerCase()))) return true;
@@ -616,15 +632,16 @@ function parseBlocks(lines: readonly string[]): Block[] {
       continue;
     }
     const indent = indentOf(line);
+    const text = indent < 4 && startsAsText(line, indent);
     // Indented code (a paragraph before it is never continued into it: that is handled there).
-    if (indent >= 4) {
+    if (!text && indent >= 4) {
       const code: string[] = [];
       while (i < lines.length && (isBlank(lines[i]!) || indentOf(lines[i]!) >= 4)) code.push(lines[i++]!.slice(4));
       while (code.length > 0 && isBlank(code[code.length - 1]!)) code.pop();
       blocks.push({ kind: 'code', lines: code });
       continue;
     }
-    const fence = FENCE.exec(line);
+    const fence = text ? null : FENCE.exec(line);
     if (fence && !(fence[2]![0] === '`' && fence[3]!.includes('`'))) {
       const marker = fence[2]!;
       const strip = fence[1]!.length;
@@ -639,18 +656,18 @@ function parseBlocks(lines: readonly string[]): Block[] {
       blocks.push({ kind: 'code', lines: code });
       continue;
     }
-    const atx = ATX.exec(line);
+    const atx = text ? null : ATX.exec(line);
     if (atx) {
       blocks.push({ kind: 'heading', level: atx[1]!.length, text: (atx[2] ?? '').trim() });
       i++;
       continue;
     }
-    if (HR.test(line)) {
+    if (!text && HR.test(line)) {
       blocks.push({ kind: 'hr' });
       i++;
       continue;
     }
-    if (QUOTE_MARK.test(line)) {
+    if (!text && QUOTE_MARK.test(line)) {
       const inner: string[] = [];
       while (i < lines.length) {
         const l = lines[i]!;
@@ -664,11 +681,11 @@ function parseBlocks(lines: readonly string[]): Block[] {
       blocks.push({ kind: 'quote', children: parseBlocks(inner) });
       continue;
     }
-    if (LIST_MARK.test(line)) {
+    if (!text && LIST_MARK.test(line)) {
       i = parseList(lines, i, blocks);
       continue;
     }
-    if (HTML_START.test(line)) {
+    if (!text && HTML_START.test(line)) {
       const html: string[] = [];
       while (i < lines.length && !isBlank(lines[i]!)) html.push(lines[i++]!);
       // A comment alone is invisible in any rendering (cap-ptce's marker is one).
@@ -676,7 +693,7 @@ function parseBlocks(lines: readonly string[]): Block[] {
       if (!/^\s*<!--[\s\S]*-->\s*$/.test(text)) blocks.push({ kind: 'html', lines: html });
       continue;
     }
-    if (tableStartsAt(lines, i)) {
+    if (!text && tableStartsAt(lines, i)) {
       const header = line.trim();
       const align = tableCells(lines[i + 1]!).map((d): Align => (d.startsWith(':') && d.endsWith(':') ? 'center' : d.endsWith(':') ? 'right' : 'left'));
       const rows = [tableCells(line)];
@@ -688,7 +705,7 @@ function parseBlocks(lines: readonly string[]): Block[] {
       continue;
     }
     // A paragraph: until a blank line or a block that interrupts it; a setext underline makes it a heading.
-    const text: string[] = [line];
+    const paragraph: string[] = [line];
     i++;
     let heading = 0;
     while (i < lines.length && !isBlank(lines[i]!)) {
@@ -700,10 +717,10 @@ function parseBlocks(lines: readonly string[]): Block[] {
         break;
       }
       if (interruptsParagraph(lines, i)) break;
-      text.push(l);
+      paragraph.push(l);
       i++;
     }
-    const joined = text.map((l) => l.replace(/^[ \t]+/, '')).join('\n').replace(/[ \t]+$/, '');
+    const joined = paragraph.map((l) => l.replace(/^[ \t]+/, '')).join('\n').replace(/[ \t]+$/, '');
     blocks.push(heading ? { kind: 'heading', level: heading, text: joined } : { kind: 'paragraph', text: joined });
   }
   return blocks;

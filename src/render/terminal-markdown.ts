@@ -145,6 +145,33 @@ function matchBrackets(s: string): Map<number, number> {
   return closing;
 }
 
+/**
+ * The runs of backticks of a text by length, in one pass: the closing run of a code span is the
+ * next run of the same length, found without searching the text again (« \` \`\` \`\` … » stays linear).
+ */
+function backtickRuns(s: string): { next(length: number, from: number): number } {
+  const byLength = new Map<number, number[]>();
+  for (let i = s.indexOf('`'); i !== -1; i = s.indexOf('`', i)) {
+    let n = 1;
+    while (s[i + n] === '`') n++;
+    let list = byLength.get(n);
+    if (!list) byLength.set(n, (list = []));
+    list.push(i);
+    i += n;
+  }
+  const cursors = new Map<number, number>();
+  return {
+    next(length, from) {
+      const list = byLength.get(length);
+      if (!list) return -1;
+      let k = cursors.get(length) ?? 0;
+      while (k < list.length && list[k]! < from) k++;
+      cursors.set(length, k);
+      return k < list.length ? list[k]! : -1;
+    },
+  };
+}
+
 /** A link's « (destination "title") » after its text: the destination and where it ends, or null. */
 function linkTail(s: string, at: number): { url: string; end: number } | null {
   if (s[at] !== '(') return null;
@@ -211,6 +238,7 @@ function isPunct(c: string | undefined): boolean {
 function parseInline(source: string, base = 0): Run[] {
   const nodes: Node[] = [];
   let brackets: Map<number, number> | undefined;
+  let ticks: ReturnType<typeof backtickRuns> | undefined;
   let buffer = '';
   const flush = (): void => {
     if (buffer !== '') nodes.push({ text: buffer, style: base });
@@ -244,12 +272,8 @@ function parseInline(source: string, base = 0): Run[] {
       let n = 1;
       while (s[i + n] === '`') n++;
       const fence = '`'.repeat(n);
-      let close = s.indexOf(fence, i + n);
-      while (close !== -1 && s[close + n] === '`') {
-        let end = close;
-        while (s[end] === '`') end++;
-        close = s.indexOf(fence, end);
-      }
+      ticks ??= backtickRuns(s);
+      const close = ticks.next(n, i + n);
       if (close === -1) {
         buffer += fence;
         i += n;

@@ -98,6 +98,9 @@ function readError(path: string, what: string, error: unknown): UserError {
   return new UserError(`Impossible de lire ${shown} (${code ?? String(error)}).`, ExitCode.usage);
 }
 
+/** The chunk `readBounded` reads into, allocated once. */
+let readBuffer: Buffer | undefined;
+
 /**
  * Reads at most `maxBytes` bytes of a regular file. The bound is on the bytes actually read, not
  * on `stat`'s size: /proc files say 0 and grow, a file may grow while read. Folders, devices and
@@ -115,16 +118,26 @@ export function readBounded(path: string, what: string, maxBytes: number): { tex
     const fst = fstatSync(fd);
     const kind2 = specialKind(fst);
     if (kind2 || fst.isDirectory()) throw new UserError(`${safeName(path)} est ${kind2 ?? 'un dossier'}, pas un ${what}.`, ExitCode.usage);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const chunk = Buffer.allocUnsafe(64 * 1024);
+    // Most files fit in the first chunk: decoded from the shared buffer, with no copy (a workshop
+    // reads hundreds of files of a few kilobytes).
+    const chunk = (readBuffer ??= Buffer.allocUnsafe(64 * 1024));
+    let first = 0;
     for (;;) {
+      const n = readSync(fd, chunk, first, Math.min(chunk.length - first, maxBytes + 1 - first), null);
+      if (n === 0) break;
+      first += n;
+      if (first === chunk.length || first > maxBytes) break;
+    }
+    if (first < chunk.length && first <= maxBytes) return { text: chunk.toString('utf8', 0, first), truncated: false };
+    const chunks: Buffer[] = [Buffer.from(chunk.subarray(0, first))];
+    let total = first;
+    while (total <= maxBytes) {
       const n = readSync(fd, chunk, 0, Math.min(chunk.length, maxBytes + 1 - total), null);
       if (n === 0) break;
       chunks.push(Buffer.from(chunk.subarray(0, n)));
       total += n;
-      if (total > maxBytes) return { text: Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8'), truncated: true };
     }
+    if (total > maxBytes) return { text: Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8'), truncated: true };
     return { text: Buffer.concat(chunks, total).toString('utf8'), truncated: false };
   } catch (error) {
     throw readError(path, what, error);

@@ -195,6 +195,19 @@ describe('bounded reads', () => {
     expect(() => readUserFile(path, 'grille', 1000)).toThrow(FileTooLargeError);
     expect(readUserFile(path, 'grille', 2000)).toHaveLength(2000);
   });
+
+  it('reads every byte of files around the read chunk (64 KiB), one after another, multi-byte characters across its edges', () => {
+    const chunk = 64 * 1024;
+    for (const size of [0, 1, chunk - 1, chunk, chunk + 1, 3 * chunk + 7]) {
+      // « é » is two bytes: some land across a chunk edge.
+      const text = 'é'.repeat(Math.floor(size / 2)) + 'x'.repeat(size % 2);
+      const path = join(dir, `taille-${size}.yaml`);
+      writeFileSync(path, text);
+      expect(readUserFile(path, 'fichier'), `${size} octets`).toBe(text);
+      expect(readUserFile(path, 'fichier', size)).toBe(text);
+      if (size > 0) expect(() => readUserFile(path, 'fichier', size - 1)).toThrow(FileTooLargeError);
+    }
+  });
 });
 
 describe('folder scans', () => {

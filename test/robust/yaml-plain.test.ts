@@ -133,6 +133,33 @@ describe('the plain YAML reader gives what the careful parser gives, or gives up
   });
 });
 
+describe('hostile texts', () => {
+  // Linear time on any input: each of these finishes (bench/run.mjs times the whole command on the
+  // same shapes); those read are read right.
+  it('long words, long runs of spaces, many keys, lines without `:` or with many `#`, deep indentation', () => {
+    const N = 200_000;
+    const cases: [string, string, unknown][] = [
+      ['mot', `a: ${'x'.repeat(N)}\n`, { a: 'x'.repeat(N) }],
+      ['espaces', `a: a${' '.repeat(N)}x\n`, { a: `a${' '.repeat(N)}x` }],
+      ['espaces en fin', `a: a${' '.repeat(N)}\n`, { a: 'a' }],
+      ['clés', Array.from({ length: N / 4 }, (_, i) => `k${i}: v\n`).join(''), undefined],
+      ['lignes sans deux-points', `a: x\n${'  y\n'.repeat(N / 4)}`, { a: `x${' y'.repeat(N / 4)}` }],
+      ['dièses', `a: x\n${'  y#\n'.repeat(N / 5)}`, { a: `x${' y#'.repeat(N / 5)}` }],
+      ['deux-points', `a: ${'x:'.repeat(N / 2)}y\n`, { a: `${'x:'.repeat(N / 2)}y` }],
+      ['échappements', `a: "${'\\n'.repeat(N / 2)}"\n`, { a: '\n'.repeat(N / 2) }],
+      ['lignes vides dans un bloc', `a: |\n${'\n'.repeat(N)}  x\n`, { a: `${'\n'.repeat(N)}x\n` }],
+      ['indentation profonde', `${' '.repeat(N)}a: 1\n`, undefined],
+      ['liste', `a:\n${'  - x\n'.repeat(N / 6)}`, { a: Array.from({ length: N / 6 }, () => 'x') }],
+    ];
+    for (const [name, text, value] of cases) {
+      const read = readPlainYaml(text);
+      if (value !== undefined) expect(read, name).toEqual(value);
+      else if (name === 'clés') expect(Object.keys(read!)).toHaveLength(N / 4);
+      else expect(read, name).toBeUndefined();
+    }
+  }, TIMEOUT);
+});
+
 // Texts people type into notes and examples, and what YAML makes of them.
 const nastyText = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 30 }) },

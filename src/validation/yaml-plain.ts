@@ -10,10 +10,12 @@
 // generated documents. Linear time on any input: one pass over the text, each character looked
 // at a bounded number of times, strings built by slices.
 
+import { LIMITS } from './limits.js';
+
 type Obj = Record<string, unknown>;
 
-/** Deeper indentation is the nesting check's business (yaml-source.ts, LIMITS.maxIndentColumn). */
-const MAX_INDENT = 400;
+/** Deeper indentation is the nesting check's business (yaml-source.ts, findExcessiveNesting). */
+const MAX_INDENT = LIMITS.maxIndentColumn;
 
 /** Thrown to give up; caught once, at the top. */
 const GIVE_UP = Symbol('give up');

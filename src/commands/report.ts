@@ -18,7 +18,7 @@ import { plural } from '../text/french.js';
 import { wrapTerminal } from '../text/terminal-text.js';
 import { frenchProse } from '../text/typography.js';
 import { emissionOf, emit } from '../io/emit.js';
-import { checkOutputTarget, readHead, readUserFile, safeName, scanFolder } from '../io/files.js';
+import { checkOutputTarget, readUserFile, readWithHead, safeName, scanFolder } from '../io/files.js';
 import type { Io } from '../io/io.js';
 import { packagedTemplate } from '../io/templates.js';
 import { loadGrid, todayIso } from '../io/load.js';
@@ -69,7 +69,7 @@ const ANSWERS_EXT = /\.ya?ml$/i;
  * answers file in it (not hidden files, not grids), sorted by name. Skipped files are said on
  * stderr, so nothing is left out silently.
  */
-export function expandAnswersArgs(args: readonly string[], io: Io): string[] {
+export function expandAnswersArgs(args: readonly string[], io: Io, texts?: Map<string, string>): string[] {
   const userPath = (p: string): string => (io.cwd === process.cwd() ? p : resolve(io.cwd, p));
   const files: string[] = [];
   for (const arg of args) {
@@ -89,13 +89,17 @@ export function expandAnswersArgs(args: readonly string[], io: Io): string[] {
     const found: string[] = [];
     for (const full of scan.files) {
       const path = join(arg, basename(full));
-      const head = readHead(full);
-      if (head === null) {
+      // Read once: the text kept (in `texts`) is the one parsed.
+      const read = readWithHead(full);
+      if (read === null) {
         found.push(path); // unreadable: said when read
         continue;
       }
-      const format = /^format:\s*["']?([^\s"'#]+)/m.exec(head)?.[1];
-      if (format !== undefined && format.startsWith('cap-ptce/answers@')) found.push(path);
+      const format = /^format:\s*["']?([^\s"'#]+)/m.exec(read.head)?.[1];
+      if (format !== undefined && format.startsWith('cap-ptce/answers@')) {
+        found.push(path);
+        if (read.text !== undefined) texts?.set(path, read.text);
+      }
       else io.stderr(`Ignoré : ${safeName(path)} (${format ? `format « ${stripControl(format)} »` : 'pas de ligne « format: »'}, pas un fichier de réponses)\n`);
     }
     if (found.length === 0) {
@@ -117,7 +121,8 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io, st
 
   // Paths as typed when the command runs in the process's folder, so that messages show them as is.
   const userPath = (p: string): string => (io.cwd === process.cwd() ? p : resolve(io.cwd, p));
-  const files = expandAnswersArgs(args, io);
+  const texts = new Map<string, string>();
+  const files = expandAnswersArgs(args, io, texts);
   const now = io.now();
   const today = todayIso(now);
 
@@ -126,7 +131,8 @@ export function prepareReport(args: string[], options: ReportOptions, io: Io, st
   // (checking against the grid would only name the first that does not fit).
   const parsed = files.map((file) => (files.length > 1 ? parseOne(file) : undefined));
   function parseOne(file: string): ParsedAnswers {
-    return file === STDIN_NAME && stdinText !== undefined ? parseAnswersFile(file, { text: stdinText }) : parseAnswersFile(userPath(file));
+    const text = file === STDIN_NAME ? stdinText : texts.get(file);
+    return text !== undefined ? parseAnswersFile(file === STDIN_NAME ? file : userPath(file), { text }) : parseAnswersFile(userPath(file));
   }
   if (files.length > 1) {
     const headers: { source: string; grid: { id: string; version: string } }[] = [];

@@ -106,7 +106,7 @@ let readBuffer: Buffer | undefined;
  * on `stat`'s size: /proc files say 0 and grow, a file may grow while read. Folders, devices and
  * FIFOs are refused before they are opened (opening a FIFO blocks; /dev/zero never ends).
  */
-export function readBounded(path: string, what: string, maxBytes: number): { text: string; truncated: boolean } {
+export function readBounded(path: string, what: string, maxBytes: number, headBytes = 0): { text: string; truncated: boolean; head?: string } {
   let fd: number | undefined;
   try {
     const st = statSync(path);
@@ -128,7 +128,12 @@ export function readBounded(path: string, what: string, maxBytes: number): { tex
       first += n;
       if (first === chunk.length || first > maxBytes) break;
     }
-    if (first < chunk.length && first <= maxBytes) return { text: chunk.toString('utf8', 0, first), truncated: false };
+    // `head`: the first `headBytes` bytes decoded alone, as a read of that many bytes gives them.
+    const head = headBytes > 0 ? chunk.toString('utf8', 0, Math.min(first, headBytes)) : undefined;
+    if (first < chunk.length && first <= maxBytes) {
+      const text = chunk.toString('utf8', 0, first);
+      return { text, truncated: false, head: first <= headBytes ? text : head };
+    }
     const chunks: Buffer[] = [Buffer.from(chunk.subarray(0, first))];
     let total = first;
     while (total <= maxBytes) {
@@ -137,8 +142,8 @@ export function readBounded(path: string, what: string, maxBytes: number): { tex
       chunks.push(Buffer.from(chunk.subarray(0, n)));
       total += n;
     }
-    if (total > maxBytes) return { text: Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8'), truncated: true };
-    return { text: Buffer.concat(chunks, total).toString('utf8'), truncated: false };
+    if (total > maxBytes) return { text: Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8'), truncated: true, head };
+    return { text: Buffer.concat(chunks, total).toString('utf8'), truncated: false, head };
   } catch (error) {
     throw readError(path, what, error);
   } finally {
@@ -153,10 +158,15 @@ export function readUserFile(path: string, what = 'fichier', maxBytes: number = 
   return text;
 }
 
-/** The first `bytes` bytes of a file (to sniff its format), or null when it cannot be read. */
-export function readHead(path: string, bytes = 4096): string | null {
+/**
+ * A file of a folder read once: its first `headBytes` bytes decoded alone (to sniff its format)
+ * and its whole text, unless larger than a user file may be (then read again, and refused, by
+ * `readUserFile`). Null when it cannot be read. A workshop folder's files were read twice.
+ */
+export function readWithHead(path: string, headBytes = 4096): { head: string; text: string | undefined } | null {
   try {
-    return readBounded(path, 'fichier', bytes).text;
+    const { text, truncated, head } = readBounded(path, 'fichier', LIMITS.maxBytes, headBytes);
+    return { head: head ?? text, text: truncated ? undefined : text };
   } catch {
     return null;
   }

@@ -13,6 +13,7 @@ import {
   FileChangedError,
   FileTooLargeError,
   readUserFile,
+  readWithHead,
   safeName,
   scanFolder,
   writeFileAtomic,
@@ -207,6 +208,18 @@ describe('bounded reads', () => {
       expect(readUserFile(path, 'fichier', size)).toBe(text);
       if (size > 0) expect(() => readUserFile(path, 'fichier', size - 1)).toThrow(FileTooLargeError);
     }
+  });
+
+  it('a folder entry is read once: its head (to find « format: ») as 4 KiB alone give it, and its whole text', () => {
+    for (const size of [10, 4095, 4096, 4097, 70_000]) {
+      const text = `format: cap-ptce/answers@1\n${'é'.repeat(size)}`;
+      const path = join(dir, `entree-${size}.yaml`);
+      writeFileSync(path, text);
+      const read = readWithHead(path)!;
+      expect(read.text).toBe(text);
+      expect(read.head).toBe(Buffer.from(text).subarray(0, 4096).toString('utf8'));
+    }
+    expect(readWithHead(join(dir, 'absent.yaml'))).toBeNull();
   });
 });
 

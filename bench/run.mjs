@@ -144,7 +144,7 @@ function hostileInputs() {
 // ───────────────────────────── measures ─────────────────────────────
 
 async function main() {
-  if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('dist/ manque : lancez « npm run build » d’abord.');
+  if (!existsSync(join(root, 'dist', 'cli.cjs'))) throw new Error('dist/ manque : lancez « npm run build » d’abord.');
   console.log(`cap-ptce bench (Node ${process.version}, ${runs} exécutions par commande, médianes)\n`);
 
   const report = (fmt, ...files) => [bin, 'report', ...files, ...(fmt ? ['--format', fmt] : [])];

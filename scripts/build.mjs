@@ -1,8 +1,10 @@
-// Bundles src/ into dist/ with esbuild: one entry, lazy chunks (code splitting) so that
-// `--version` and `validate` never load prompts (see stack-notes.md).
+// Bundles src/ into dist/ with esbuild: the commands people wait for as CommonJS files of their
+// own, the others as ES modules sharing chunks (see below), so that `--version`, `validate` and
+// `report` load only what they run, and never the prompts (see stack-notes.md).
 import { build, transformSync } from 'esbuild';
 import Handlebars from 'handlebars';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Minified: half the bytes for V8 to parse at each start. CAP_PTCE_NO_MINIFY=1 for readable profiles.
@@ -84,51 +86,103 @@ const lazyExports = {
   },
 };
 
-/** cli.ts's `import('./commands/report.js')` points at the bundle of its own, dist/report/index.js. */
-const reportApart = {
-  name: 'report-apart',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/commands\/report\.js$/ }, (args) => (args.kind === 'dynamic-import' && /[\\/]src[\\/]cli\.ts$/.test(args.importer) ? { path: './report/index.js', external: true } : undefined));
-  },
+// Two kinds of output. The commands people wait for start from CommonJS files, one per command,
+// whole: `node -e 0` costs 1.00, an empty ES module 1.07, and each ES module imported costs a
+// resolution, a package.json lookup and a link more (a report split into 30 chunks made 96
+// imports). The interactive commands and the rarer ones (diagnose, the round table, grid, schema,
+// compare) are ES modules sharing chunks: smaller to ship, and their start-up is not waited for.
+// A dynamic import of a module that has a file of its own (below) loads that file; any other is
+// bundled where it is imported (evaluated on first use only).
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+/** dist/<name>.cjs, from src/<path>. */
+const CJS = {
+  cli: 'cli.ts',
+  report: 'commands/report.ts',
+  validate: 'commands/validate.ts',
+  'project-settings': 'commands/project-settings.ts',
+  // A project config file found (io/config.ts): its checker, on demand.
+  'config-check': 'validation/config.ts',
+  diagnostics: 'render/diagnostics.ts',
+  // cli.ts's « write error » messages; a report's terminal rendering.
+  files: 'io/files.ts',
+  'terminal-markdown': 'render/terminal-markdown.ts',
 };
+/** dist/esm/<name>.js (and dist/esm/chunks/), from src/<path>. */
+const ESM = {
+  diagnose: 'commands/diagnose.ts',
+  'round-table': 'commands/round-table.ts',
+  grid: 'commands/grid.ts',
+  schema: 'commands/schema.ts',
+  compare: 'commands/compare.ts',
+};
+const bySource = new Map([...Object.entries(CJS).map(([name, path]) => [SRC + path, { name, cjs: true }]), ...Object.entries(ESM).map(([name, path]) => [SRC + path, { name, cjs: false }])]);
+
+/** In a CommonJS build: `import()` of another output's source loads that output. */
+function linkOutputs(self) {
+  return {
+    name: 'link-outputs',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        if (args.kind !== 'dynamic-import') return undefined;
+        const target = bySource.get(join(args.resolveDir, args.path).replace(/\.js$/, '.ts'));
+        if (!target || target.name === self) return undefined;
+        // A CommonJS output: required (Node's ESM loader stays asleep). An ES module: imported.
+        if (target.cjs) return { path: target.name, namespace: 'cjs-output' };
+        return { path: `./esm/${target.name}.js`, external: true };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'cjs-output' }, (args) => ({ contents: `module.exports = require('./${args.path}.cjs');`, loader: 'js' }));
+      b.onResolve({ filter: /\.cjs$/, namespace: 'cjs-output' }, (args) => ({ path: args.path, external: true }));
+    },
+  };
+}
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-const mainOptions = {
-  entryPoints: { cli: 'src/cli.ts' },
-  // CAP_PTCE_META=1 npm run build: dist/meta.json says which module went into which chunk
+const shared = {
+  // CAP_PTCE_META=1 npm run build: dist/meta.json says what went into which file
   // (scripts/what-loads.mjs reads it: what each command loads at start-up).
   metafile: Boolean(process.env.CAP_PTCE_META),
-  outdir: 'dist',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   // Every dependency is bundled: the published package has no runtime dependency (they are all
   // devDependencies), and resolving zod's and yaml's many files costs more start-up time than
-  // their code (see bench/startup.mjs). CommonJS dependencies (commander) need `require`.
+  // their code (see bench/startup.mjs).
   alias: ALIASES,
-  banner: { js: "import { createRequire as __capCreateRequire } from 'node:module'; const require = __capCreateRequire(import.meta.url);" },
   sourcemap: false,
   minify: MINIFY,
   logLevel: 'warning',
-  chunkNames: 'chunks/[name]-[hash]',
-  define: { __VERSION__: JSON.stringify(version), __CAP_PTCE_DIST__: 'true' },
 };
-const main = await build({ ...mainOptions, plugins: [lazyExports, reportApart] });
-// dist/report/index.js: the `report` command, the one people run most and wait for, bundled
-// apart: its whole static graph in one file. In the shared chunks above, its 30 files cost 96
-// imports that Node's ESM loader resolves one by one (≈ 15 ms a run). The other commands share
-// chunks (less to ship); `report` also stays in them for the round table and diagnose.
-// Errors thrown from this bundle are its own copies of src/errors.ts's classes: errors.ts
-// recognises them by a registered symbol. Dynamic imports (the terminal renderer) stay chunks.
-const reportBuild = await build({
-  ...mainOptions,
-  entryPoints: { index: 'src/commands/report.ts' },
-  outdir: 'dist/report',
-  chunkNames: '[name]-[hash]',
-  plugins: [lazyExports],
-});
+const metafiles = [];
+for (const [name, path] of Object.entries(CJS)) {
+  const r = await build({
+    ...shared,
+    entryPoints: { [name]: SRC + path },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    // The source is ES modules: import.meta.url, as CommonJS knows it.
+    banner: { js: "const __capImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { __VERSION__: JSON.stringify(version), __CAP_PTCE_DIST__: 'true', 'import.meta.url': '__capImportMetaUrl' },
+    plugins: [lazyExports, linkOutputs(name)],
+  });
+  metafiles.push(r.metafile);
+}
+metafiles.push(
+  (
+    await build({
+      ...shared,
+      entryPoints: Object.fromEntries(Object.entries(ESM).map(([name, path]) => [name, SRC + path])),
+      outdir: 'dist/esm',
+      splitting: true,
+      format: 'esm',
+      // CommonJS dependencies (commander's types, wrap-ansi's stand-ins) need `require`.
+      banner: { js: "import { createRequire as __capCreateRequire } from 'node:module'; const require = __capCreateRequire(import.meta.url);" },
+      chunkNames: 'chunks/[name]-[hash]',
+      define: { __VERSION__: JSON.stringify(version), __CAP_PTCE_DIST__: 'true' },
+      plugins: [lazyExports],
+    })
+  ).metafile,
+);
 // dist/lib/<name>.cjs: the libraries src/lazy-lib.ts loads on first use only.
 for (const name of [...LAZY_IN_SOURCE, ...Object.keys(LAZY_EXPORTS)]) {
   await build({
@@ -157,9 +211,9 @@ await build({
   logLevel: 'warning',
 });
 writePrecompiledTemplates();
-if (main.metafile) {
-  const outputs = { ...main.metafile.outputs, ...reportBuild.metafile.outputs };
-  writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify({ ...main.metafile, outputs }));
+if (metafiles[0]) {
+  const outputs = Object.assign({}, ...metafiles.map((m) => m.outputs));
+  writeFileSync(new URL('../dist/meta.json', import.meta.url), JSON.stringify({ outputs }));
 }
 
 // dist/grid-snapshot.json: the built-in grid validated now, so that the default path of every

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// What a command loads before its first line of output: the static import closure of a dist
-// chunk, with the size each package or source folder brings. Reads dist/meta.json:
+// What a command loads before its first line of output, with the size each package or source
+// folder brings: dist/cli.cjs, dist/project-settings.cjs and the command's own file (a CommonJS
+// file, dist/<command>.cjs, whole) or ES module (dist/esm/<command>.js and the chunks it imports
+// statically). Libraries of dist/lib/ load on first use and are not counted. Reads dist/meta.json:
 //   CAP_PTCE_META=1 npm run build && node scripts/what-loads.mjs report
 import { readFileSync } from 'node:fs';
 
 const meta = JSON.parse(readFileSync(new URL('../dist/meta.json', import.meta.url), 'utf8'));
 const wanted = process.argv[2] ?? 'cli';
 const outputs = meta.outputs;
-// A command bundled apart (dist/report/index.js) before its copy among the shared chunks.
 const names = Object.keys(outputs);
-const start = names.find((o) => o === `dist/${wanted}.js` || o === `dist/${wanted}/index.js`) ?? names.find((o) => o.startsWith(`dist/chunks/${wanted}-`));
+const start = names.find((o) => o === `dist/${wanted}.cjs` || o === `dist/esm/${wanted}.js`);
 if (!start) throw new Error(`pas de sortie pour ${wanted} : ${Object.keys(outputs).join(' ')}`);
 const seen = new Set();
 const visit = (o) => {
@@ -18,7 +19,10 @@ const visit = (o) => {
   for (const i of outputs[o].imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
 };
 visit(start);
-if (wanted !== 'cli') visit('dist/cli.js');
+if (wanted !== 'cli') {
+  visit('dist/cli.cjs');
+  visit('dist/project-settings.cjs');
+}
 const byOwner = new Map();
 let total = 0;
 for (const o of seen) {

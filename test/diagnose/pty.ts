@@ -29,14 +29,14 @@ const WAIT_MS = 20_000;
 export async function snapshotCli(): Promise<{ bin: string; dispose(): void }> {
   const started = Date.now();
   for (;;) {
-    if (!existsSync(join(repoRoot, 'dist', 'cli.js'))) {
-      if (Date.now() - started > 60_000) throw new Error('dist/cli.js is missing: run `npm run build` first');
+    if (!existsSync(join(repoRoot, 'dist', 'cli.cjs'))) {
+      if (Date.now() - started > 60_000) throw new Error('dist/cli.cjs is missing: run `npm run build` first');
     } else {
       mkdirSync(join(repoRoot, 'test-artifacts'), { recursive: true });
       const dir = mkdtempSync(join(repoRoot, 'test-artifacts', 'diagnose-cli-'));
       try {
         for (const sub of ['bin', 'dist', 'questions', 'templates']) cpSync(join(repoRoot, sub), join(dir, sub), { recursive: true });
-        if (existsSync(join(dir, 'dist', 'cli.js'))) return { bin: join(dir, 'bin', 'cap-ptce.js'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+        if (existsSync(join(dir, 'dist', 'cli.cjs'))) return { bin: join(dir, 'bin', 'cap-ptce.js'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
       } catch {
         // a build was emptying dist/ while we copied: try again
       }

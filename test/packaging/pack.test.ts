@@ -52,7 +52,7 @@ function cap(args: string[], options: { input?: string; npx?: boolean } = {}): {
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'cap-ptce-pack-'));
   // `npm test` builds dist/ first; `--ignore-scripts` keeps `npm pack` from building it again.
-  if (!existsSync(join(repoRoot, 'dist', 'cli.js'))) spawnSync('npm', ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' });
+  if (!existsSync(join(repoRoot, 'dist', 'cli.cjs'))) spawnSync('npm', ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' });
   const packed = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], repoRoot);
   expect(packed.status, packed.stderr).toBe(0);
   pack = (JSON.parse(packed.stdout) as PackResult[])[0]!;
@@ -71,7 +71,7 @@ afterAll(() => {
 describe('the packed tarball', () => {
   it('ships the CLI, its data, the examples and the licence, and nothing from the sources or tests', () => {
     const paths = pack.files.map((f) => f.path);
-    for (const needed of ['bin/cap-ptce.js', 'dist/cli.js', 'questions/cap-ptce.yaml', 'schema/grid.schema.json', 'schema/answers.schema.json', 'examples/projet-emergent.yaml', 'examples/atelier/claire.yaml', 'LICENSE', 'README.md', 'package.json']) {
+    for (const needed of ['bin/cap-ptce.js', 'bin/package.json', 'dist/cli.cjs', 'questions/cap-ptce.yaml', 'schema/grid.schema.json', 'schema/answers.schema.json', 'examples/projet-emergent.yaml', 'examples/atelier/claire.yaml', 'LICENSE', 'README.md', 'package.json']) {
       expect(paths).toContain(needed);
     }
     expect(paths.filter((p) => /^(src|test|bench|scripts|node_modules)\//.test(p))).toEqual([]);

@@ -63,7 +63,11 @@ function findLinks(flat: string): [number, number][] {
   return links;
 }
 
+// What escapeChars acts on: most texts (names, labels, notes) hold none of it.
+const MARKDOWN_SPECIAL = /[\\`*_[\]|~&<>]/;
+
 function escapeChars(text: string): string {
+  if (!MARKDOWN_SPECIAL.test(text)) return text;
   return text
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '&amp;')

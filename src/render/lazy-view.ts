@@ -25,37 +25,56 @@ export function lazyView(value: unknown, shown: Shown, key = ''): unknown {
   return value;
 }
 
-const views = new WeakMap<Shown, WeakMap<object, object>>();
+// Per `shown`: the view of each object (an object reached twice is viewed once), and one Proxy
+// handler for all of them. Nothing else is kept per object: a value read again is made again from
+// these caches (a string's transformation is remembered by `shown`, an object's view here), so a
+// workshop's thousands of answers and chips cost a Proxy each, not a Proxy, a map and six closures.
+interface Viewer {
+  views: WeakMap<object, object>;
+  deferred: WeakMap<Deferred, unknown>;
+  handler: ProxyHandler<object>;
+}
 
-function viewOf(target: object, shown: Shown): object {
-  let cache = views.get(shown);
-  if (!cache) views.set(shown, (cache = new WeakMap()));
-  let view = cache.get(target);
-  if (view) return view;
-  const isArray = Array.isArray(target);
-  const seen = new Map<string, unknown>();
+const viewers = new WeakMap<Shown, Viewer>();
+
+function viewerOf(shown: Shown): Viewer {
+  const known = viewers.get(shown);
+  if (known) return known;
+  const deferred = new WeakMap<Deferred, unknown>();
   const read = (t: object, prop: string): unknown => {
-    if (seen.has(prop)) return seen.get(prop);
     const raw = (t as Record<string, unknown>)[prop];
-    const v = lazyView(raw instanceof Deferred ? raw.make() : raw, shown, isArray ? '' : prop);
-    seen.set(prop, v);
-    return v;
+    if (raw instanceof Deferred) {
+      if (!deferred.has(raw)) deferred.set(raw, lazyView(raw.make(), shown, prop));
+      return deferred.get(raw);
+    }
+    return lazyView(raw, shown, Array.isArray(t) ? '' : prop);
   };
-  view = new Proxy(target, {
+  const handler: ProxyHandler<object> = {
     get(t, prop, receiver) {
-      if (typeof prop !== 'string' || !Object.prototype.hasOwnProperty.call(t, prop) || (isArray && prop === 'length')) return Reflect.get(t, prop, receiver);
+      if (typeof prop !== 'string' || !Object.prototype.hasOwnProperty.call(t, prop) || (prop === 'length' && Array.isArray(t))) return Reflect.get(t, prop, receiver);
       return read(t, prop);
     },
     getOwnPropertyDescriptor(t, prop) {
       const d = Reflect.getOwnPropertyDescriptor(t, prop);
       // What Object.entries and spreads read through the descriptor is the view's value.
-      if (d && 'value' in d && typeof prop === 'string' && !(isArray && prop === 'length')) d.value = read(t, prop);
+      if (d && 'value' in d && typeof prop === 'string' && !(prop === 'length' && Array.isArray(t))) d.value = read(t, prop);
       return d;
     },
     set: () => false,
     defineProperty: () => false,
     deleteProperty: () => false,
-  });
-  cache.set(target, view);
+  };
+  const viewer: Viewer = { views: new WeakMap(), deferred, handler };
+  viewers.set(shown, viewer);
+  return viewer;
+}
+
+function viewOf(target: object, shown: Shown): object {
+  const viewer = viewerOf(shown);
+  let view = viewer.views.get(target);
+  if (!view) {
+    view = new Proxy(target, viewer.handler);
+    viewer.views.set(target, view);
+  }
   return view;
 }

@@ -68,10 +68,15 @@ const NOT_PLAIN_START = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCod
  * The data of a YAML text whose root is a block mapping, when this reader is certain to give what
  * the careful parser gives; undefined otherwise.
  */
-export function readPlainYaml(text: string): Obj | undefined {
+export function readPlainYaml(text: string, seen?: { nonTextKey: boolean }): Obj | undefined {
   if (text.charCodeAt(0) === 0xfeff || REFUSED.test(text)) return undefined;
   try {
-    return new Reader(text).document();
+    const reader = new Reader(text);
+    const value = reader.document();
+    // `seen.nonTextKey`: a plain key read as a number or a boolean (`1:`, `true:`), named in the
+    // data by its value's text, which other readers may write otherwise.
+    if (seen) seen.nonTextKey = reader.nonTextKey;
+    return value;
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     // A stack overflow (deep nesting: the caller's nesting check runs first) or a bug: the other
@@ -102,6 +107,8 @@ class Reader {
   private readonly n: number;
   /** Start of the line being read. */
   private pos = 0;
+  /** A plain key resolved to a number or a boolean was met. */
+  nonTextKey = false;
 
   constructor(text: string) {
     this.t = text;
@@ -237,7 +244,9 @@ class Reader {
     if (colon - p > 1024 || t.charCodeAt(e - 1) === TAB) giveUp(); // implicit keys are limited to 1024 characters; white before `:`: doubtful
     const raw = t.slice(p, e);
     if (raw === '<<') giveUp();
-    return { key: keyName(resolvePlain(raw)), after: colon + 1 };
+    const value = resolvePlain(raw);
+    if (typeof value !== 'string') this.nonTextKey = true;
+    return { key: keyName(value), after: colon + 1 };
   }
 
   private checkAfterColon(i: number): void {
@@ -735,6 +744,7 @@ class Reader {
       if (isMap) {
         if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SP) giveUp();
         const value = this.flowScalar(this.skipSpaces(i + 1));
+        if (typeof first.value !== 'string') this.nonTextKey = true;
         setKey(obj, keyName(first.value), value.value);
         i = this.skipSpaces(value.end);
       } else {

@@ -75,22 +75,29 @@ export function findExcessiveNesting(text: string): { line: number; col: number;
   let flowDepth = 0;
   let line = 1;
   let lineStart = 0;
-  let quote: '"' | "'" | null = null;
+  let quote = 0; // the code of the open quote, 0 when none
   let atLineStart = true;
   let prefix = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n') {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!atLineStart && quote === 0 && flowDepth === 0) {
+      // Outside flow collections only line ends, comments and [ { matter: found natively (most of
+      // a file is text, and each file of a workshop is scanned once, before the JIT warms up).
+      TOP_LEVEL_SPECIAL.lastIndex = i;
+      if (!TOP_LEVEL_SPECIAL.test(text)) break;
+      i = TOP_LEVEL_SPECIAL.lastIndex - 1;
+    }
+    const ch = text.charCodeAt(i);
+    if (ch === 10) {
       line++;
       lineStart = i + 1;
       atLineStart = true;
       prefix = 0;
-      if (quote === "'") continue;
       continue;
     }
     if (atLineStart) {
       // Indentation and compact collection indicators ("- - - x") each open a level.
-      if (ch === ' ' || ch === '\t' || ((ch === '-' || ch === '?' || ch === ':') && (text[i + 1] === ' ' || text[i + 1] === '\n'))) {
+      if (ch === 32 || ch === 9 || ((ch === 45 || ch === 63 || ch === 58) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10))) {
         prefix++;
         if (prefix > LIMITS.maxIndentColumn) {
           return { line, col: i - lineStart + 1, message: `imbrication trop profonde (plus de ${LIMITS.maxIndentColumn} colonnes d'indentation)` };
@@ -99,26 +106,28 @@ export function findExcessiveNesting(text: string): { line: number; col: number;
       }
       atLineStart = false;
     }
-    if (quote) {
-      if (ch === '\\' && quote === '"') i++;
-      else if (ch === quote) quote = null;
+    if (quote !== 0) {
+      if (ch === 92 && quote === 34) i++;
+      else if (ch === quote) quote = 0;
       continue;
     }
-    if (ch === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+    if (ch === 35 && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) {
       const nl = text.indexOf('\n', i);
-      i = (nl === -1 ? text.length : nl) - 1;
+      i = (nl === -1 ? n : nl) - 1;
       continue;
     }
-    if ((ch === '"' || ch === "'") && flowDepth > 0) quote = ch;
-    else if (ch === '[' || ch === '{') {
+    if ((ch === 34 || ch === 39) && flowDepth > 0) quote = ch;
+    else if (ch === 91 || ch === 123) {
       flowDepth++;
       if (flowDepth > LIMITS.maxFlowDepth) {
         return { line, col: i - lineStart + 1, message: `imbrication trop profonde (plus de ${LIMITS.maxFlowDepth} niveaux de [ ou {)` };
       }
-    } else if ((ch === ']' || ch === '}') && flowDepth > 0) flowDepth--;
+    } else if ((ch === 93 || ch === 125) && flowDepth > 0) flowDepth--;
   }
   return null;
 }
+
+const TOP_LEVEL_SPECIAL = /[\n#[{]/g;
 
 // Each map's keys, indexed once: locating thousands of diagnostics (a file with 100 000 unknown
 // answers) by scanning every key for each was quadratic (> 600 s).
@@ -398,9 +407,14 @@ export function parseYaml(text: string, file: string, options: { careful?: boole
   };
   const locate = (path: PathSegment[], atKey = false): { line: number; col: number } => {
     if (eventsWanted) {
+      // The events alone: the data is the plain reader's, and its keys are text, named alike by
+      // js-yaml (building js-yaml's copy of a file of 100 000 answers doubled the cost).
       eventsWanted = false;
-      const fast = parseFast(text);
-      if (fast) fastLocate = eventLocator(text, fast.events);
+      try {
+        fastLocate = eventLocator(text, jsYaml().parseEvents(text, {}));
+      } catch {
+        // the careful parser locates
+      }
     }
     const offset = fastLocate?.(path, atKey);
     if (offset !== undefined) {
@@ -441,9 +455,11 @@ export function parseYaml(text: string, file: string, options: { careful?: boole
 
   if (!options.careful) {
     // The YAML cap-ptce writes, read without js-yaml: the same data, a fraction of the time.
-    const plain = readPlainYaml(text);
+    const seen = { nonTextKey: false };
+    const plain = readPlainYaml(text, seen);
     if (plain !== undefined) {
-      eventsWanted = true;
+      // A key that is not text (`1:`, `.inf:`) may be named otherwise by js-yaml: located by `yaml`.
+      eventsWanted = !seen.nonTextKey;
       return result(plain);
     }
   }

@@ -486,12 +486,7 @@ class Reader {
         continue;
       }
       if (ch === LF) {
-        if (parent < 0) giveUp();
-        // Trailing white of the line dropped; the break folded.
-        let e = i;
-        while (e > from && (t.charCodeAt(e - 1) === SP || t.charCodeAt(e - 1) === TAB)) e--;
-        out += t.slice(from, e);
-        const { text, next } = this.fold(i, parent);
+        const { text, next } = this.quotedLineBreak(from, i, parent);
         out += text;
         i = next;
         from = i;
@@ -521,11 +516,7 @@ class Reader {
         return { value: out, end: i + 1 };
       }
       if (ch === LF) {
-        if (parent < 0) giveUp();
-        let e = i;
-        while (e > from && (t.charCodeAt(e - 1) === SP || t.charCodeAt(e - 1) === TAB)) e--;
-        out += t.slice(from, e);
-        const { text, next } = this.fold(i, parent);
+        const { text, next } = this.quotedLineBreak(from, i, parent);
         out += text;
         i = next;
         from = i;
@@ -533,6 +524,19 @@ class Reader {
       }
       i++;
     }
+  }
+
+  /**
+   * The end of a line inside a quoted scalar (`from`: where its text began, `i`: the break): the
+   * line's text without its trailing white, then the break folded. Returns where the content goes on.
+   */
+  private quotedLineBreak(from: number, i: number, parent: number): { text: string; next: number } {
+    if (parent < 0) giveUp();
+    const t = this.t;
+    let e = i;
+    while (e > from && (t.charCodeAt(e - 1) === SP || t.charCodeAt(e - 1) === TAB)) e--;
+    const { text, next } = this.fold(i, parent);
+    return { text: t.slice(from, e) + text, next };
   }
 
   /**

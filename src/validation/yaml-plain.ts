@@ -189,19 +189,28 @@ class Reader {
       const { key, after } = this.key(p);
       const value = this.valueAfter(after, indent, false);
       setKey(obj, key, value);
-      const next = this.pos < this.n ? this.nextContentLine(this.pos) : -1;
-      if (next === -1) {
-        this.pos = this.n;
-        return obj;
-      }
-      this.pos = next;
-      const ind = this.indentAt(next);
-      if (ind < indent) return obj;
-      if (ind > indent) giveUp();
-      if (ind === 0) this.rejectMarker(next);
-      p = next + ind;
+      p = this.nextEntry(indent);
+      if (p === -1) return obj;
       if (this.isDash(p)) giveUp(); // a sequence entry among keys
     }
+  }
+
+  /**
+   * After an entry of a block collection at column `indent`: where the next entry starts, or -1
+   * when the collection ends (end of text, or a line less indented). Leaves `this.pos` at that line.
+   */
+  private nextEntry(indent: number): number {
+    const next = this.pos < this.n ? this.nextContentLine(this.pos) : -1;
+    if (next === -1) {
+      this.pos = this.n;
+      return -1;
+    }
+    this.pos = next;
+    const ind = this.indentAt(next);
+    if (ind < indent) return -1;
+    if (ind > indent) giveUp();
+    if (ind === 0) this.rejectMarker(next);
+    return next + ind;
   }
 
   /** A block sequence whose first `-` is at `p`, column `indent`. */
@@ -209,17 +218,8 @@ class Reader {
     const items: unknown[] = [];
     for (;;) {
       items.push(this.valueAfter(p + 1, indent, true));
-      const next = this.pos < this.n ? this.nextContentLine(this.pos) : -1;
-      if (next === -1) {
-        this.pos = this.n;
-        return items;
-      }
-      this.pos = next;
-      const ind = this.indentAt(next);
-      if (ind < indent) return items;
-      if (ind > indent) giveUp();
-      if (ind === 0) this.rejectMarker(next);
-      p = next + ind;
+      p = this.nextEntry(indent);
+      if (p === -1) return items;
       if (!this.isDash(p)) return items; // a key of the mapping holding this sequence, at the same column
     }
   }

@@ -175,7 +175,7 @@ metafiles.push(
       outdir: 'dist/esm',
       splitting: true,
       format: 'esm',
-      // CommonJS dependencies (commander's types, wrap-ansi's stand-ins) need `require`.
+      // Bundled CommonJS packages require Node's built-in modules: an ES module needs `require` for them.
       banner: { js: "import { createRequire as __capCreateRequire } from 'node:module'; const require = __capCreateRequire(import.meta.url);" },
       chunkNames: 'chunks/[name]-[hash]',
       define: { __VERSION__: JSON.stringify(version), __CAP_PTCE_DIST__: 'true' },

@@ -12,9 +12,9 @@ export const ExitCode = {
 } as const;
 type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
-// dist/ holds the `report` command in a bundle of its own (scripts/build.mjs), with its own copy of
-// these classes: an error is recognised by a registered symbol, whichever copy made it. Subclasses
-// (FileTooLargeError…) keep the usual prototype check.
+// In dist/, each command file (dist/*.cjs, dist/esm/; scripts/build.mjs) has its own copy of these
+// classes, and cli.cjs maps what they throw: an error is recognised by a registered symbol,
+// whichever copy made it. Subclasses (FileTooLargeError…) keep the usual prototype check.
 const USER_ERROR = Symbol.for('cap-ptce.UserError');
 const DOMAIN_ERROR = Symbol.for('cap-ptce.DomainError');
 

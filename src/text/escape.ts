@@ -6,16 +6,11 @@ const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b
 const CONTROL_KEEP_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Removes ANSI escape sequences only (colours from our own rendering). */
-export function stripAnsi(text: string): string {
-  return text.replace(ANSI, '');
-}
-
 // What the replacements below act on: every ANSI sequence starts with ESC or CSI, both in these
 // ranges, as are CR and tab. Most texts hold none: one scan then returns them as they are (a
 // workshop cleans thousands of notes and labels; four replacements each were a sixth of its analysis).
-const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
-const ANY_CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
+const ANY_CONTROL = new RegExp(CONTROL_ALL.source);
+const ANY_CONTROL_BUT_NEWLINE = new RegExp(CONTROL_KEEP_NEWLINE.source);
 
 /** Removes ANSI escapes and control characters; newlines become spaces. For one-line display. */
 export function stripControl(text: string): string {

@@ -11,6 +11,9 @@
 // No control character of the source reaches the terminal: the only escape sequences in the output
 // are the colours added here. Pure: Markdown, width and colour in, text out.
 import stringWidth, { graphemes } from '../text/string-width.js';
+// C0 and C1 controls, zero-width and bidirectional controls, ANSI sequences as a whole: removed as
+// everywhere else (src/text/escape.ts).
+import { ANSI, ANY_CONTROL, ANY_CONTROL_BUT_NEWLINE, CONTROL_KEEP_NEWLINE } from '../text/escape.js';
 
 export interface TerminalMarkdownOptions {
   /** Columns of the terminal: no line of the output is wider. */
@@ -55,12 +58,6 @@ const SGR: readonly (readonly [number, string])[] = [
   [CODE, '33'],
 ];
 
-// C0 and C1 controls, zero-width and bidirectional controls (as src/text/escape.ts removes them).
-const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
-const HAS_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
-const HAS_CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
-// ANSI escape sequences as a whole (CSI, OSC, DCS…), so that no « [31m » is left behind.
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[PX^_][^\u001b]*\u001b\\|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;
 
 class Painter {
   private readonly cache = new Map<number, string>();
@@ -121,7 +118,7 @@ function decodeEntity(match: RegExpExecArray): string | null {
   if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
   const char = String.fromCodePoint(code);
   // &#27; is no way around the rule: no control character reaches the terminal.
-  return HAS_CONTROL.test(char) ? '\ufffd' : char;
+  return ANY_CONTROL.test(char) ? '\ufffd' : char;
 }
 
 /** An inline node: text, or a run of emphasis delimiters not yet matched. */
@@ -988,7 +985,7 @@ function expandTabs(line: string): string {
 function sanitize(markdown: string): string[] {
   let text = markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown;
   if (text.includes('\t')) text = text.split('\n').map(expandTabs).join('\n');
-  if (HAS_UNSAFE.test(text)) text = text.replace(ANSI, '').replace(CONTROL_BUT_NEWLINE, '');
+  if (ANY_CONTROL_BUT_NEWLINE.test(text)) text = text.replace(ANSI, '').replace(CONTROL_KEEP_NEWLINE, '');
   return text.split('\n');
 }
 

@@ -146,7 +146,7 @@ const shared = {
   target: 'node20',
   // Every dependency is bundled: the published package has no runtime dependency (they are all
   // devDependencies), and resolving zod's and yaml's many files costs more start-up time than
-  // their code (see bench/startup.mjs).
+  // their code (bench/run.mjs measures start-up).
   alias: ALIASES,
   sourcemap: false,
   minify: MINIFY,

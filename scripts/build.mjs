@@ -30,12 +30,44 @@ function writePrecompiledTemplates() {
     // The stylesheet is compiled as text, `{{` escaped, as renderPage does.
     const source = name.endsWith('.css') ? raw.replace(/\{\{/g, '\\{{') : raw;
     const noEscape = name.endsWith('.md.hbs');
-    const spec = Handlebars.precompile(source, { noEscape, strict: false, preventIndent: true, knownHelpers: {} });
+    const { helpers, bare } = helperUse(Handlebars.parse(source));
+    // Compiled as the renderers compile at run time (knownHelpersOnly: a helper call goes straight
+    // to its function, a `{{field}}` straight to the data, with no "helper or field?" test at each
+    // read, a fifth of a workshop's rendering). The build knows the helpers the template calls,
+    // not those of its renderer: src/render/templating.ts uses this form only when the renderer
+    // registers all of `helpers` and none of `bare`.
+    const knownHelpers = Object.fromEntries(helpers.map((h) => [h, true]));
+    const spec = Handlebars.precompile(source, { noEscape, strict: false, preventIndent: true, knownHelpers, knownHelpersOnly: true });
     const sourceCode = source === raw ? 'module.exports.raw' : JSON.stringify(source);
-    const code = `module.exports = { raw: ${JSON.stringify(raw)}, noEscape: ${noEscape}, spec: ${spec} };\nmodule.exports.source = ${sourceCode};\n`;
+    const code = `module.exports = { raw: ${JSON.stringify(raw)}, noEscape: ${noEscape}, helpers: ${JSON.stringify(helpers)}, bare: ${JSON.stringify(bare)}, spec: ${spec} };\nmodule.exports.source = ${sourceCode};\n`;
     // Minified like the bundle: a report parses its template's code on every run.
     writeFileSync(new URL(`${name}.cjs`, out), transformSync(code, { minify: MINIFY, format: 'cjs', target: 'node20' }).code);
   }
+}
+
+/**
+ * The names a template calls as helpers (`{{#if x}}`, `{{join a ", "}}`, `(eq a b)`) and the plain
+ * names it reads without arguments (`{{label}}`, `{{#answers}}`): the first must be the
+ * renderer's helpers, the second must not be (a helper by that name would be called, not read).
+ */
+function helperUse(ast) {
+  const helpers = new Set();
+  const bare = new Set();
+  const visit = (node) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const { type } = node;
+    if (type === 'MustacheStatement' || type === 'BlockStatement' || type === 'SubExpression') {
+      const path = node.path;
+      const simple = path?.type === 'PathExpression' && path.parts.length === 1 && !path.data && !path.depth && !/^(?:\.|this\b)/.test(path.original);
+      if (Handlebars.AST.helpers.helperExpression(node)) {
+        if (path?.type === 'PathExpression') helpers.add(path.parts[0]);
+      } else if (simple) bare.add(path.parts[0]);
+    }
+    for (const key of ['body', 'params', 'program', 'inverse', 'path', 'hash', 'pairs', 'value']) visit(node[key]);
+  };
+  visit(ast);
+  return { helpers: [...helpers].sort(), bare: [...bare].sort() };
 }
 
 // Libraries kept out of the start-up chunks (src/lazy-lib.ts), each a dist/lib/<name>.cjs loaded on

@@ -35,6 +35,10 @@ export interface BuiltTemplate {
   /** The text given to the compiler (the stylesheet has its `{{` escaped). */
   source: string;
   noEscape: boolean;
+  /** The helpers the template calls (it was compiled with these as knownHelpers, knownHelpersOnly). */
+  helpers: string[];
+  /** The plain names it reads without arguments (fields, or helpers called without arguments). */
+  bare: string[];
   /** Handlebars.precompile's output, evaluated. */
   spec: object;
 }

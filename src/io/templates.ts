@@ -14,7 +14,7 @@ export function packagedTemplate(name: string): string {
     source = readFileSync(templatePath(name), 'utf8');
     cache.set(name, source);
     const built = builtTemplate(name);
-    if (built && built.raw === source) registerPrecompiled(built.source, { noEscape: built.noEscape, spec: built.spec });
+    if (built && built.raw === source) registerPrecompiled(built.source, { noEscape: built.noEscape, helpers: built.helpers ?? [], bare: built.bare ?? [], spec: built.spec });
   }
   return source;
 }

@@ -5,6 +5,10 @@
 export interface PrecompiledTemplate {
   /** Compiled with `noEscape` (Markdown templates) or with Handlebars' HTML escaping. */
   noEscape: boolean;
+  /** Compiled with these as knownHelpers and knownHelpersOnly: the renderer must register them all. */
+  helpers: readonly string[];
+  /** Names read without arguments: as fields, so valid only if the renderer has no helper by these names. */
+  bare: readonly string[];
   /** Handlebars.precompile's output, evaluated. */
   spec: object;
 }

@@ -4,7 +4,7 @@
 import type Handlebars from 'handlebars';
 import Runtime from 'handlebars/runtime';
 import { lazyLib } from '../lazy-lib.js';
-import { precompiledFor } from './precompiled.js';
+import { precompiledFor, type PrecompiledTemplate } from './precompiled.js';
 
 /** What Handlebars.precompile produces, once evaluated (typed loosely upstream). */
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
@@ -82,6 +82,13 @@ export interface CompileOptions {
   preventIndent?: boolean;
 }
 
+function precompiledFits(pre: PrecompiledTemplate, options: CompileOptions): boolean {
+  if (pre.noEscape !== Boolean(options.noEscape)) return false;
+  const known = options.knownHelpersOnly ? (options.knownHelpers ?? {}) : {};
+  // Without knownHelpersOnly (the stylesheet partial), only a template that calls no helper.
+  return pre.helpers.every((h) => known[h] === true) && !pre.bare.some((b) => known[b] === true);
+}
+
 // The Handlebars compiler: only for a template that was not precompiled by the build (a user's
 // --template, or any template when running from src/).
 function compiler(): typeof Handlebars {
@@ -90,13 +97,15 @@ function compiler(): typeof Handlebars {
 
 /**
  * A template of `locked`'s instance: the build's precompiled form of a packaged template, else the
- * source compiled now (syntax errors thrown here, with their line). Packaged templates are
- * precompiled without `knownHelpersOnly` (the build does not know each renderer's helpers): they
- * are ours, and no data field of theirs bears a helper's name. User templates keep the full check.
+ * source compiled now (syntax errors thrown here, with their line). The build compiled packaged
+ * templates with the helpers they call as knownHelpers (knownHelpersOnly): the same code as
+ * compiling here with the renderer's helpers, when the renderer registers every helper the
+ * template calls and none by the name of a field it reads. Otherwise (a helper of another
+ * renderer, say) it is compiled here, and the error names the unknown helper.
  */
 export function compileTemplate(locked: LockedHandlebars, source: string, options: CompileOptions): Handlebars.TemplateDelegate {
   const pre = precompiledFor(source);
-  if (pre && pre.noEscape === Boolean(options.noEscape)) return locked.hb.template(pre.spec as TemplateSpecification);
+  if (pre && precompiledFits(pre, options)) return locked.hb.template(pre.spec as TemplateSpecification);
   const full = compiler();
   full.parse(source);
   const spec = full.precompile(source, { ...options, knownHelpers: options.knownHelpers ?? {} });

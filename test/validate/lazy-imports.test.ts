@@ -63,6 +63,19 @@ describe('start-up stays light', () => {
     }
   });
 
+  it.each([
+    ['report', ['report', example]],
+    ['report --format html', ['report', example, '--format', 'html']],
+    ['a workshop synthesis', ['report', join(repoRoot, 'examples', 'atelier')]],
+    ['a workshop synthesis in HTML', ['report', join(repoRoot, 'examples', 'atelier'), '--format', 'html']],
+    ['the worksheet in HTML', ['grid', '--format', 'html']],
+    ['compare', ['compare', join(repoRoot, 'examples', 'suivi', '2025.yaml'), join(repoRoot, 'examples', 'suivi', '2026.yaml')]],
+  ])('%s runs its packaged template as the build precompiled it, without the Handlebars compiler', (_, args) => {
+    const { files } = loads(args);
+    expect(files.some((f) => f.startsWith('lib/templates/')), files.join(' ')).toBe(true);
+    expect(files, files.join(' ')).not.toContain('lib/handlebars.cjs');
+  });
+
   it('the terminal renderer is in the build, in a file of its own that report requires when it is needed', () => {
     const files = readdirSync(dist).filter((f) => f.endsWith('.cjs') && terminalRenderer.test(readFileSync(join(dist, f), 'utf8')));
     expect(files).toEqual(['terminal-markdown.cjs']);

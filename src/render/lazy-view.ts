@@ -54,12 +54,10 @@ function viewerOf(shown: Shown): Viewer {
       if (typeof prop !== 'string' || !Object.prototype.hasOwnProperty.call(t, prop) || (prop === 'length' && Array.isArray(t))) return Reflect.get(t, prop, receiver);
       return read(t, prop);
     },
-    getOwnPropertyDescriptor(t, prop) {
-      const d = Reflect.getOwnPropertyDescriptor(t, prop);
-      // What Object.entries and spreads read through the descriptor is the view's value.
-      if (d && 'value' in d && typeof prop === 'string' && !(prop === 'length' && Array.isArray(t))) d.value = read(t, prop);
-      return d;
-    },
+    // No getOwnPropertyDescriptor trap: Handlebars asks for it after each read (hasOwnProperty),
+    // and a trap made the value a second time. Object.entries, spreads and JSON.stringify take
+    // values through `get`; only Object.getOwnPropertyDescriptor(s) sees the raw data, and no
+    // template or renderer calls it.
     set: () => false,
     defineProperty: () => false,
     deleteProperty: () => false,

@@ -43,6 +43,16 @@ describe('template views', () => {
     expect(Array.isArray(view.questions)).toBe(true);
   });
 
+  it('entries, spreads and JSON read the transformed values too, never the raw data', () => {
+    const { shown } = counting();
+    const view = lazyView(data, shown) as typeof data;
+    expect(Object.entries(view.questions[0]!)).toEqual([['label', 'ENGAGÉ'], ['note', 'UNE *NOTE*']]);
+    expect({ ...view.unread.deep }).toEqual({ text: 'JAMAIS LU' });
+    expect(Object.values(view.divergences[0]!)).toEqual(['ENGAGÉ', 'UNE *NOTE*']);
+    expect(JSON.parse(JSON.stringify(view.questions))).toEqual([{ label: 'ENGAGÉ', note: 'UNE *NOTE*' }, { label: 'ENGAGÉ', note: null }]);
+    expect(Object.prototype.hasOwnProperty.call(view, 'title')).toBe(true);
+  });
+
   it('an object reached twice is one view; a string repeated is transformed once', () => {
     const { shown, calls } = counting();
     const view = lazyView(data, shown) as typeof data;

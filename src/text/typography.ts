@@ -34,7 +34,7 @@ export function proseRules(text: string): string {
       .replace(/\u2019/g, "'")
       // « ; ! ? » after a space: narrow no-break space. « ? ! » right after a word or a closing mark too.
       .replace(/[ \u00A0\u202F]+([;!?])/g, `${NNBSP}$1`)
-      .replace(/([\p{L}\d»)])([!?]+)(?=[\s)»*_]|$)/gu, `$1${NNBSP}$2`)
+      .replace(/[!?]+(?=[\s)»*_]|$)/g, afterWord)
       // « : » after a space: no-break space (never inserted: « 10:30 », « http: », « format: » stay).
       .replace(/[ \u202F]+:/g, `${NBSP}:`)
       // Inside « »: no-break spaces, added when missing.
@@ -45,6 +45,14 @@ export function proseRules(text: string): string {
       .replace(/\b([nN]°)[ \u202F]+(?=\d)/g, `$1${NBSP}`)
       .replace(/(?<![\d.,])(\d{1,3})[ \u00A0](?=\d{3}(?![\d.,]\d))/g, `$1${NNBSP}`)
   );
+}
+
+// « ? ! » right after a letter, a digit, « » » or « ) ». The marks are sought first, the character
+// before them tested then: a pattern starting with that character's class was tried at every
+// letter of a page (a third of the typography of a long one).
+const BEFORE_MARK = /[\p{L}\d»)]$/u;
+function afterWord(marks: string, offset: number, text: string): string {
+  return offset > 0 && BEFORE_MARK.test(text.slice(Math.max(0, offset - 2), offset)) ? `${NNBSP}${marks}` : marks;
 }
 
 /**
@@ -80,26 +88,86 @@ const HTML_PROTECTED = /<!--[\s\S]*?-->|<(style|script|pre|code|textarea)\b[^>]*
 
 /** Typography of an HTML document, text nodes only (entities stay as they are: « &#x27; » has no space before its « ; »). */
 export function frenchHtml(html: string): string {
-  return applyOutside(html, HTML_PROTECTED, frenchProse);
+  const edit = new ProseEdit(html, frenchProse);
+  let last = 0;
+  for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', at + 1)) {
+    const end = htmlProtectedEnd(html, at);
+    if (end === -1) break; // no `>` after: the rest is prose
+    edit.prose(last, at);
+    last = at = end;
+    at--;
+  }
+  edit.prose(last, html.length);
+  return edit.result();
+}
+
+const VERBATIM_ELEMENTS = new Set(['style', 'script', 'pre', 'code', 'textarea']);
+
+/**
+ * Where the part of HTML_PROTECTED that starts at `at` (a `<`) ends; -1 when no `>` follows (then
+ * none starts there nor further on):
+ * the same parts as the expression, found by indexOf (a page of a thousand participants has
+ * hundreds of thousands of tags; the expression made a match object for each).
+ */
+function htmlProtectedEnd(html: string, at: number): number {
+  if (html.startsWith('<!--', at)) {
+    const close = html.indexOf('-->', at + 4);
+    if (close !== -1) return close + 3;
+  }
+  const gt = html.indexOf('>', at + 1);
+  if (gt === -1) return -1;
+  const name = /^[A-Za-z]+/.exec(html.slice(at + 1, Math.min(at + 12, html.length)))?.[0].toLowerCase();
+  const next = html.charAt(at + 1 + (name?.length ?? 0));
+  if (name && VERBATIM_ELEMENTS.has(name) && !/\w/.test(next)) {
+    // Its content up to the first `</name` + white + `>`, any case: the expression's `[\s\S]*?<\/\1\s*>`.
+    const closing = new RegExp(`<\\/${name}\\s*>`, 'gi');
+    closing.lastIndex = gt + 1;
+    const m = closing.exec(html);
+    if (m) return m.index + m[0].length;
+  }
+  return gt + 1;
+}
+
+/**
+ * A text rebuilt with `fn` applied to some of its ranges. Only the ranges `fn` changes cost a copy;
+ * each distinct prose is worked on once (a page is thousands of short texts between tags, most of
+ * them repeated: indentation, labels, each respondent's answer).
+ */
+class ProseEdit {
+  private readonly done = new Map<string, string>();
+  private out = '';
+  private copied = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly fn: (prose: string) => string,
+  ) {}
+
+  prose(start: number, end: number): void {
+    if (end <= start) return;
+    const prose = this.text.slice(start, end);
+    let changed = this.done.get(prose);
+    if (changed === undefined) {
+      changed = this.fn(prose);
+      this.done.set(prose, changed);
+    }
+    if (changed === prose) return;
+    this.out += this.text.slice(this.copied, start) + changed;
+    this.copied = end;
+  }
+
+  result(): string {
+    return this.copied === 0 ? this.text : this.out + this.text.slice(this.copied);
+  }
 }
 
 function applyOutside(text: string, protectedParts: RegExp, fn: (prose: string) => string): string {
-  // A page is thousands of short texts between tags, most of them repeated (indentation, labels,
-  // each respondent's answer): each distinct one is worked on once.
-  const done = new Map<string, string>();
-  const apply = (prose: string): string => {
-    let out = done.get(prose);
-    if (out === undefined) {
-      out = fn(prose);
-      done.set(prose, out);
-    }
-    return out;
-  };
-  let out = '';
+  const edit = new ProseEdit(text, fn);
   let last = 0;
   for (const m of text.matchAll(protectedParts)) {
-    out += apply(text.slice(last, m.index)) + m[0];
+    edit.prose(last, m.index);
     last = m.index + m[0].length;
   }
-  return out + apply(text.slice(last));
+  edit.prose(last, text.length);
+  return edit.result();
 }

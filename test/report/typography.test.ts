@@ -3,9 +3,10 @@
 // columns, the report's marker.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderForTerminal } from '../../src/render/terminal.js';
-import { frenchMarkdown, frenchProse } from '../../src/text/typography.js';
+import { frenchHtml, frenchMarkdown, frenchProse } from '../../src/text/typography.js';
 import { repoRoot, runInProcess } from '../helpers.js';
 import { markdownlint, tempDir } from './helpers.js';
 
@@ -119,5 +120,39 @@ describe('one typographic pass for every output', () => {
     expect(frenchProse('« oui »')).toBe(`«${NBSP}oui${NBSP}»`);
     expect(frenchProse('35 000 habitants, 3 ans, 50 %')).toBe(`35${NNBSP}000 habitants, 3${NBSP}ans, 50${NBSP}%`);
     expect(frenchProse(frenchProse('Pourquoi ? « Je ne sais pas » : 89 %'))).toBe(frenchProse('Pourquoi ? « Je ne sais pas » : 89 %'));
+  });
+});
+
+describe('typography of a page, found without the page-wide expressions', () => {
+  // What frenchHtml protected and how the « ? ! » rule read, as expressions: the reference the
+  // faster code (indexOf over the tags, marks sought first) must give byte for byte.
+  const HTML_PROTECTED = /<!--[\s\S]*?-->|<(style|script|pre|code|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>|<[^>]*>/gi;
+  function referenceHtml(html: string): string {
+    let out = '';
+    let last = 0;
+    for (const m of html.matchAll(HTML_PROTECTED)) {
+      out += frenchProse(html.slice(last, m.index)) + m[0];
+      last = m.index + m[0].length;
+    }
+    return out + frenchProse(html.slice(last));
+  }
+  const pieces = ['<', '>', '</', '<!--', '-->', 'style', 'STYLE', 'code', 'codex', 'codeé', 'code1', 'pre', 'textarea', '</code >', '</Style>', '?', '!', ':', ';', '«', '»', ')', '*', '_', ' ', '\n', NBSP, NNBSP, 'a', 'é', '😀', '1', '3 ans', '12 000', '%'];
+
+  it('frenchHtml protects the same parts as the expression (tags, comments, style, script, pre, code, textarea)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
+        const html = parts.join('');
+        expect(frenchHtml(html)).toBe(referenceHtml(html));
+      }),
+      { seed: 14, numRuns: 20_000 },
+    );
+    const page = `<style>p::after { content: "a !" }</style><p>Prêt ? <code>x ?</code> « oui » <!-- a ! --></p><pre>b ?</pre>`;
+    expect(frenchHtml(page)).toBe(`<style>p::after { content: "a !" }</style><p>Prêt${NNBSP}? <code>x ?</code> «${NBSP}oui${NBSP}» <!-- a ! --></p><pre>b ?</pre>`);
+  });
+
+  it('« ? ! » after a word, a digit, « » » or « ) » get a narrow no-break space, elsewhere nothing changes', () => {
+    expect(frenchProse('Prêt? Oui! (voir 2)? « non »! 😀? -? a?b a?!')).toBe(`Prêt${NNBSP}? Oui${NNBSP}! (voir 2)${NNBSP}? «${NBSP}non${NBSP}»${NNBSP}! 😀? -? a?b a${NNBSP}?!`);
+    expect(frenchProse('Été?')).toBe(`Été${NNBSP}?`);
+    expect(frenchProse('𝐀?')).toBe(`𝐀${NNBSP}?`); // a letter outside the BMP, two UTF-16 units
   });
 });

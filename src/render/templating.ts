@@ -8,7 +8,7 @@ import { precompiledFor, type PrecompiledTemplate } from './precompiled.js';
 
 /** What Handlebars.precompile produces, once evaluated (typed loosely upstream). */
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
-import { trimEndSpace, trimLineEnds } from '../text/trim.js';
+import { oneFinalNewline, trimEndSpace, trimLineEnds } from '../text/trim.js';
 import { lowerFirst } from '../text/typography.js';
 
 type Helper = (...args: unknown[]) => unknown;
@@ -68,10 +68,7 @@ export function lockedHandlebars(helpers: Record<string, Helper>, options: { kee
 
 /** Tidies what a Markdown template produced: no trailing spaces, at most one blank line, one final newline. */
 export function tidyMarkdown(markdown: string): string {
-  return trimLineEnds(markdown.replace(/\r\n?/g, '\n'))
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+/, '')
-    .replace(/\n*$/, '\n');
+  return oneFinalNewline(trimLineEnds(markdown.replace(/\r\n?/g, '\n')).replace(/\n{3,}/g, '\n\n').replace(/^\n+/, ''));
 }
 
 export interface CompileOptions {

@@ -17,14 +17,26 @@ export function trimEndSpace(text: string): string {
 
 /** Every line of `text` without its trailing spaces and tabs (as `.replace(/[ \t]+$/gm, '')`). Linear. */
 export function trimLineEnds(text: string): string {
+  // Only the lines that end with white are copied (a long page has a few, and thousands of lines).
   let out = '';
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const line = nl === -1 ? text.slice(start) : text.slice(start, nl);
-    out += trimEndOf(line, ' \t');
-    if (nl === -1) return out;
-    out += '\n';
+  let copied = 0;
+  for (let start = 0; start <= text.length; ) {
+    let nl = text.indexOf('\n', start);
+    if (nl === -1) nl = text.length;
+    let end = nl;
+    while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+    if (end < nl) {
+      out += text.slice(copied, end);
+      copied = nl;
+    }
     start = nl + 1;
   }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** `text` ending with exactly one line break (as `.replace(/\n*$/, '\n')`, without trying that at every character). */
+export function oneFinalNewline(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return end === text.length - 1 ? text : `${text.slice(0, end)}\n`;
 }

@@ -131,11 +131,26 @@ class Reader {
     return e === -1 ? this.n : e;
   }
 
-  /** Spaces at `lineStart` (a tab among them: give up). */
-  private indentAt(lineStart: number): number {
+  // The first character after the spaces that start a line, remembered for the last line asked:
+  // the end of an entry, the next entry and its indentation each ask it of the same line, and
+  // every file is read cold (a loop over characters is slow until V8 compiles it).
+  private spacedLine = -1;
+  private spacedTo = -1;
+
+  private afterSpaces(lineStart: number): number {
+    if (lineStart === this.spacedLine) return this.spacedTo;
     const t = this.t;
     let i = lineStart;
     while (i < this.n && t.charCodeAt(i) === SP) i++;
+    this.spacedLine = lineStart;
+    this.spacedTo = i;
+    return i;
+  }
+
+  /** Spaces at `lineStart` (a tab among them: give up). */
+  private indentAt(lineStart: number): number {
+    const t = this.t;
+    const i = this.afterSpaces(lineStart);
     if (t.charCodeAt(i) === TAB) giveUp();
     const indent = i - lineStart;
     if (indent > MAX_INDENT) giveUp();
@@ -146,8 +161,7 @@ class Reader {
   private nextContentLine(p: number): number {
     const t = this.t;
     while (p < this.n) {
-      let i = p;
-      while (i < this.n && t.charCodeAt(i) === SP) i++;
+      const i = this.afterSpaces(p);
       const c = t.charCodeAt(i);
       if (i >= this.n) return -1;
       if (c === LF) {
@@ -411,7 +425,7 @@ class Reader {
       let q = next;
       let lineStart = next;
       for (;;) {
-        while (q < this.n && t.charCodeAt(q) === SP) q++;
+        q = this.afterSpaces(lineStart);
         if (q < this.n && t.charCodeAt(q) === LF) {
           breaks++;
           q++;

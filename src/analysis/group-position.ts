@@ -4,7 +4,7 @@
 // (each file stays complete and valid on its own); the synthesis shows it beside the individual
 // answers. Pure.
 import type { QuestionRef } from '../model/grid-index.js';
-import type { AnswersFile, GroupPosition } from '../model/schema.js';
+import type { Answer, AnswersFile, GroupPosition } from '../model/schema.js';
 import { stripControl } from '../text/escape.js';
 
 export interface GroupPositionView {
@@ -20,10 +20,13 @@ function clean(s: string | undefined | null): string | null {
   return out || null;
 }
 
-/** The group position recorded for a question, from the first file that holds one; null when none. */
-export function groupPositionOf(ref: QuestionRef, files: readonly Pick<AnswersFile, 'answers'>[]): GroupPositionView | null {
-  for (const f of files) {
-    const p = f.answers?.[ref.fullId]?.position;
+/**
+ * The group position recorded for a question, from the first file that holds one; null when none.
+ * `answers`: each file's answer to the question, in file order.
+ */
+export function groupPositionOf(ref: QuestionRef, answers: readonly (Answer | undefined)[]): GroupPositionView | null {
+  for (const a of answers) {
+    const p = a?.position;
     if (!p) continue;
     const value = typeof p.value === 'string' ? p.value : null;
     const label = value === null ? null : clean(ref.choices.find((c) => c.id === value)?.label ?? value);

@@ -12,7 +12,7 @@
 //   entrée scores that are not null, rounded.
 import { hasValue } from '../model/answer-value.js';
 import { currentQuestionId } from '../validation/check-answers.js';
-import { isApplicable, type AnswerMap } from '../model/conditions.js';
+import { evaluateCondition, type AnswerMap } from '../model/conditions.js';
 import { findChoice, type GridIndex, type QuestionRef } from '../model/grid-index.js';
 import type { Answer, AnswersFile, AnswerValue, Choice, Level } from '../model/schema.js';
 
@@ -73,6 +73,8 @@ export interface Scores {
   overall: { score: number | null; level: Level | null };
   totals: Totals;
   byQuestion: Map<string, QuestionScore>;
+  /** The same, in the order of `index.questions` (`ordered[ref.order]`): a workshop reads each respondent's by position, not by id. */
+  ordered: QuestionScore[];
 }
 
 /** Rounds half up, immune to binary noise such as 0.335 × 100 = 33.49999. */
@@ -93,15 +95,22 @@ export function levelFor(levels: readonly Level[], score: number | null): Level 
  * the current id wins over one under an old id. Keys that match no question are returned apart.
  */
 export function normalizeAnswers(file: Pick<AnswersFile, 'answers'>, index: GridIndex): { answers: Record<string, Answer>; orphans: string[] } {
+  const given = file.answers ?? {};
+  const keys = Object.keys(given);
+  // Most files only hold current ids: their answers are already keyed as wanted and are returned
+  // as they are (read, never changed), without a copy per participant.
+  let k = 0;
+  while (k < keys.length && index.byId.has(keys[k]!)) k++;
+  if (k === keys.length) return { answers: given, orphans: [] };
   const answers: Record<string, Answer> = {};
   const orphans: string[] = [];
-  for (const [key, answer] of Object.entries(file.answers ?? {})) {
+  for (const key of keys) {
     const id = currentQuestionId(key, index);
     if (!id) {
       orphans.push(key);
       continue;
     }
-    if (id === key || !(id in answers)) answers[id] = answer;
+    if (id === key || !(id in answers)) answers[id] = given[key]!;
   }
   return { answers, orphans };
 }
@@ -152,9 +161,15 @@ function entryRefs(index: GridIndex): QuestionRef[][] {
 /** Every number of the report for one respondent's answers (keyed by current question ids). */
 export function scoreAnswers(index: GridIndex, answers: AnswerMap): Scores {
   const byQuestion = new Map<string, QuestionScore>();
+  const ordered: QuestionScore[] = [];
   const levels = index.grid.levels;
   const refsOf = entryRefs(index);
-  const entries: EntryScore[] = index.grid.entries.map((entry, e) => {
+  const totals: Totals = { questions: index.questions.length, applicable: 0, answered: 0, unknown: 0, na: 0, unanswered: 0, hidden: 0, coverage: null };
+  const entries: EntryScore[] = [];
+  // Entrées then their questions: the order of index.questions, so `ordered[ref.order]` is ref's.
+  const gridEntries = index.grid.entries;
+  for (let e = 0; e < gridEntries.length; e++) {
+    const entry = gridEntries[e]!;
     const refs = refsOf[e]!;
     const questions: QuestionScore[] = [];
     // One pass: the counts per status and the weighted sum of the scored questions.
@@ -166,9 +181,12 @@ export function scoreAnswers(index: GridIndex, answers: AnswerMap): Scores {
     let hidden = 0;
     let weightSum = 0;
     let weighted = 0;
-    for (const ref of refs) {
-      const qs = scoreQuestion(ref, answers[ref.fullId], isApplicable(ref.fullId, answers, index));
+    for (let q = 0; q < refs.length; q++) {
+      const ref = refs[q]!;
+      const when = ref.question.when;
+      const qs = scoreQuestion(ref, answers[ref.fullId], when === undefined || evaluateCondition(when, answers, index));
       byQuestion.set(ref.fullId, qs);
+      ordered.push(qs);
       questions.push(qs);
       switch (qs.status) {
         case 'scored':
@@ -196,7 +214,13 @@ export function scoreAnswers(index: GridIndex, answers: AnswerMap): Scores {
     const score = weightSum > 0 ? roundScore((weighted / weightSum) * 100) : null;
     const answered = scoredN + answeredN;
     const applicable = answered + unknown + unanswered;
-    return {
+    totals.applicable += applicable;
+    totals.answered += answered;
+    totals.unknown += unknown;
+    totals.na += na;
+    totals.unanswered += unanswered;
+    totals.hidden += hidden;
+    entries.push({
       id: entry.id,
       weight: entry.weight ?? 1,
       score,
@@ -209,29 +233,24 @@ export function scoreAnswers(index: GridIndex, answers: AnswerMap): Scores {
       hidden,
       coverage: ratio(answered, applicable),
       questions,
-    };
-  });
+    });
+  }
+  totals.coverage = ratio(totals.answered, totals.applicable);
 
-  const withScore = entries.filter((e) => e.score !== null);
-  const entryWeights = withScore.reduce((sum, e) => sum + e.weight, 0);
-  const overallScore = entryWeights > 0 ? roundScore(withScore.reduce((sum, e) => sum + e.weight * e.score!, 0) / entryWeights) : null;
-
-  const sum = (key: 'applicable' | 'answered' | 'unknown' | 'na' | 'unanswered' | 'hidden'): number => entries.reduce((s, e) => s + e[key], 0);
-  const totals: Totals = {
-    questions: index.questions.length,
-    applicable: sum('applicable'),
-    answered: sum('answered'),
-    unknown: sum('unknown'),
-    na: sum('na'),
-    unanswered: sum('unanswered'),
-    hidden: sum('hidden'),
-    coverage: ratio(sum('answered'), sum('applicable')),
-  };
-  return { entries, overall: { score: overallScore, level: levelFor(levels, overallScore) }, totals, byQuestion };
+  let entryWeights = 0;
+  let weightedScores = 0;
+  for (const e of entries) {
+    if (e.score === null) continue;
+    entryWeights += e.weight;
+    weightedScores += e.weight * e.score;
+  }
+  const overallScore = entryWeights > 0 ? roundScore(weightedScores / entryWeights) : null;
+  return { entries, overall: { score: overallScore, level: levelFor(levels, overallScore) }, totals, byQuestion, ordered };
 }
 
 /** Whether two answers are the same; a multiple choice is compared as a set, whatever the order. */
 export function sameAnswerValue(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
+  if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) {
     const sa = [...new Set(a)].sort();
     const sb = [...new Set(b)].sort();

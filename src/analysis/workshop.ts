@@ -67,8 +67,7 @@ export function buildWorkshop(index: GridIndex, files: readonly WorkshopFile[], 
   );
 
   const questionReports = new Map(report.entries.flatMap((e) => e.questions).map((q) => [q.id, q]));
-  const asFiles = normalized.map((answers) => ({ answers }));
-  const questions: WorkshopQuestion[] = index.questions.map((ref) => workshopQuestion(ref, questionReports.get(ref.fullId)!, normalized, scoresOf, basis.scores, asFiles));
+  const questions: WorkshopQuestion[] = index.questions.map((ref, q) => workshopQuestion(ref, q, questionReports.get(ref.fullId)!, normalized, scoresOf, basis.scores));
   const divergences = rankDivergences(index, questions);
 
   const byId = new Map(questions.map((q) => [q.id, q]));

@@ -70,5 +70,8 @@ export function indexGrid(grid: Grid): GridIndex {
 }
 
 export function findChoice(ref: QuestionRef, id: string): Choice | undefined {
-  return ref.choices.find((c) => c.id === id);
+  // A loop, not `find` and a closure: called for every answer of every participant of a workshop.
+  const choices = ref.choices;
+  for (let i = 0; i < choices.length; i++) if (choices[i]!.id === id) return choices[i];
+  return undefined;
 }

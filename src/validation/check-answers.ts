@@ -9,21 +9,34 @@ function majorOf(version: string): string {
   return version.split('.')[0] ?? version;
 }
 
-/** Why a value does not fit its question, or null when it fits. */
+function hasChoice(ref: QuestionRef, id: string): boolean {
+  const choices = ref.choices;
+  for (let i = 0; i < choices.length; i++) if (choices[i]!.id === id) return true;
+  return false;
+}
+
+function choiceIds(ref: QuestionRef): string[] {
+  return ref.choices.map((c) => c.id);
+}
+
+/**
+ * Why a value does not fit its question, or null when it fits. Runs for every answer of every
+ * file of a workshop: the list of choice ids is only made for a message.
+ */
 export function answerValueProblem(ref: QuestionRef, value: Answer['value']): string | null {
   if (value === undefined || value === null) return null;
   const q = ref.question;
-  const ids = ref.choices.map((c) => c.id);
   switch (q.type) {
     case 'scale':
     case 'single':
-      if (typeof value !== 'string') return `une réponse parmi ${ids.join(', ')} est attendue`;
-      if (!ids.includes(value)) return `« ${value} » n'est pas une réponse possible${didYouMean(value, ids)} (réponses : ${ids.join(', ')})`;
+      if (typeof value !== 'string') return `une réponse parmi ${choiceIds(ref).join(', ')} est attendue`;
+      if (!hasChoice(ref, value)) return `« ${value} » n'est pas une réponse possible${didYouMean(value, choiceIds(ref))} (réponses : ${choiceIds(ref).join(', ')})`;
       return null;
     case 'multi': {
-      if (!Array.isArray(value)) return `une liste de choix parmi ${ids.join(', ')} est attendue`;
-      const bad = value.find((v) => !ids.includes(v));
-      if (bad !== undefined) return `« ${bad} » n'est pas un choix possible${didYouMean(bad, ids)} (choix : ${ids.join(', ')})`;
+      if (!Array.isArray(value)) return `une liste de choix parmi ${choiceIds(ref).join(', ')} est attendue`;
+      for (const v of value) {
+        if (!hasChoice(ref, v)) return `« ${v} » n'est pas un choix possible${didYouMean(v, choiceIds(ref))} (choix : ${choiceIds(ref).join(', ')})`;
+      }
       return null;
     }
     case 'number':
@@ -72,7 +85,10 @@ export function checkAnswers(file: AnswersFile, index: GridIndex): PathDiagnosti
     });
   }
   let unknown = 0;
-  for (const [key, answer] of Object.entries(file.answers)) {
+  const answers = file.answers;
+  const keys = Object.keys(answers);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     const id = currentQuestionId(key, index);
     if (!id) {
       // Past a few hundred, one line says how many more: a hostile file of 100 000 unknown ids
@@ -88,7 +104,7 @@ export function checkAnswers(file: AnswersFile, index: GridIndex): PathDiagnosti
       continue;
     }
     const ref = index.byId.get(id)!;
-    const problem = answerValueProblem(ref, answer.value);
+    const problem = answerValueProblem(ref, answers[key]!.value);
     if (problem) {
       out.push({ severity: 'error', code: 'INVALID_ANSWER', path: ['answers', key, 'value'], message: `réponse à ${id} : ${problem}` });
     }

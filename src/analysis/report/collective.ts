@@ -36,11 +36,13 @@ export function collectiveResponse(ref: QuestionRef, qs: QuestionScore, answer: 
 export function withCollectiveScores(index: GridIndex, base: Scores, means: ReadonlyMap<string, number>): Scores {
   const levels = index.grid.levels;
   const byQuestion = new Map<string, QuestionScore>();
+  const ordered: QuestionScore[] = [];
   const entries = base.entries.map((entry) => {
     const questions = entry.questions.map((q) => {
       const mean = means.get(q.fullId);
       const out = q.status === 'scored' && mean !== undefined ? { ...q, score: mean } : q;
       byQuestion.set(q.fullId, out);
+      ordered.push(out);
       return out;
     });
     const scored = questions.filter((q) => q.status === 'scored');
@@ -51,5 +53,5 @@ export function withCollectiveScores(index: GridIndex, base: Scores, means: Read
   const withScore = entries.filter((e) => e.score !== null);
   const weights = withScore.reduce((sum, e) => sum + e.weight, 0);
   const overall = weights > 0 ? roundScore(withScore.reduce((sum, e) => sum + e.weight * e.score!, 0) / weights) : null;
-  return { entries, overall: { score: overall, level: levelFor(levels, overall) }, totals: base.totals, byQuestion };
+  return { entries, overall: { score: overall, level: levelFor(levels, overall) }, totals: base.totals, byQuestion, ordered };
 }

@@ -3,7 +3,7 @@
 import type { AnswerMap } from '../../model/conditions.js';
 import type { GridIndex, QuestionRef } from '../../model/grid-index.js';
 import type { Answer } from '../../model/schema.js';
-import { roundScore, type Scores } from '../scoring.js';
+import { roundScore, type QuestionScore, type Scores } from '../scoring.js';
 import { targetChoice, questionNumber } from './actions.js';
 import { answerIds, answerLabel, cleanLines, levelRef, round2, splitExamples, textBar } from './answers.js';
 import { collectiveResponse } from './collective.js';
@@ -21,22 +21,33 @@ export interface QuestionSources {
   basis: CollectiveBasis | undefined;
 }
 
-function responseOf(ref: QuestionRef, r: number, src: QuestionSources): Response {
-  const answer: Answer | undefined = src.normalized[r]!.answers[ref.fullId];
-  const qs = src.scoresOf[r]!.byQuestion.get(ref.fullId)!;
-  const value = answer?.value;
-  const given = answer?.examples;
-  const { examples, ownExamples } = given !== undefined && given.length > 0 ? splitExamples(ref.question, given) : { examples: [], ownExamples: [] };
+// One response per question and respondent (4 000 at 100 participants, mostly run before the JIT
+// has warmed up): the answer and the score are handed in, found by position; no intermediate
+// object when nothing was ticked.
+function responseOf(ref: QuestionRef, respondent: string, answer: Answer | undefined, qs: QuestionScore): Response {
+  const value = answer === undefined ? undefined : answer.value;
+  const given = answer === undefined ? undefined : answer.examples;
+  let examples: string[];
+  let ownExamples: string[];
+  if (given !== undefined && given.length > 0) {
+    const split = splitExamples(ref.question, given);
+    examples = split.examples;
+    ownExamples = split.ownExamples;
+  } else {
+    examples = [];
+    ownExamples = [];
+  }
+  const choice = qs.choice;
   return {
-    respondent: src.respondents[r]!.label,
+    respondent,
     status: qs.status,
     answerIds: answerIds(value),
     // The choice scoring found is the one answerLabel would look up again.
-    label: qs.choice !== null && typeof value === 'string' && qs.choice.id === value ? qs.choice.label : answerLabel(ref, value),
+    label: choice !== null && typeof value === 'string' && choice.id === value ? choice.label : answerLabel(ref, value),
     score: qs.score === null ? null : roundScore(qs.score * 100),
     examples,
     ownExamples,
-    note: cleanLines(answer?.note),
+    note: answer === undefined ? null : cleanLines(answer.note),
   };
 }
 
@@ -44,9 +55,23 @@ function responseOf(ref: QuestionRef, r: number, src: QuestionSources): Response
 export function buildQuestionReports(index: GridIndex, src: QuestionSources): Map<string, QuestionReport> {
   const { scores, answers, basis } = src;
   const questionReports = new Map<string, QuestionReport>();
-  for (const ref of index.questions) {
-    const responses = src.respondents.map((_, r) => responseOf(ref, r, src));
-    const qs = scores.byQuestion.get(ref.fullId)!;
+  // Per respondent, read once: their answers, their scores in grid order, their label.
+  const n = src.respondents.length;
+  const answersOf: Record<string, Answer>[] = [];
+  const orderedOf: QuestionScore[][] = [];
+  const labels: string[] = [];
+  for (let r = 0; r < n; r++) {
+    answersOf.push(src.normalized[r]!.answers);
+    orderedOf.push(src.scoresOf[r]!.ordered);
+    labels.push(src.respondents[r]!.label);
+  }
+  const refs = index.questions;
+  for (let q = 0; q < refs.length; q++) {
+    const ref = refs[q]!;
+    const id = ref.fullId;
+    const responses: Response[] = [];
+    for (let r = 0; r < n; r++) responses.push(responseOf(ref, labels[r]!, answersOf[r]![id], orderedOf[r]![q]!));
+    const qs = scores.ordered[q]!;
     const first = basis ? collectiveResponse(ref, qs, answers[ref.fullId], responses) : responses[0]!;
     const target = targetChoice(ref);
     const hintKey = qs.choice?.id ?? (typeof answers[ref.fullId]?.value === 'string' ? (answers[ref.fullId]!.value as string) : undefined);

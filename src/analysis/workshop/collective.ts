@@ -4,14 +4,7 @@
 import type { AnswerMap } from '../../model/conditions.js';
 import type { GridIndex, QuestionRef } from '../../model/grid-index.js';
 import type { Answer, AnswerValue, Choice } from '../../model/schema.js';
-import type { QuestionStatus, Scores } from '../scoring.js';
-
-interface Given {
-  status: QuestionStatus;
-  value: AnswerValue | undefined;
-  /** 0..1 when scored. */
-  score: number | null;
-}
+import type { QuestionScore, Scores } from '../scoring.js';
 
 function unknownChoice(ref: QuestionRef): Choice | undefined {
   return ref.choices.find((c) => c.score === null && !c.na);
@@ -30,17 +23,21 @@ function stepAtOrBelow(ref: QuestionRef, mean: number): Choice | undefined {
   return best ?? scored.sort((a, b) => a.score - b.score)[0];
 }
 
-/** The most frequent value, or undefined on a tie. */
-function majority<T>(values: readonly T[], same: (a: T, b: T) => boolean): T | undefined {
-  const counts: { value: T; n: number }[] = [];
-  for (const v of values) {
-    const c = counts.find((x) => same(x.value, v));
-    if (c) c.n++;
-    else counts.push({ value: v, n: 1 });
+/** The most frequent value, or undefined on a tie (values compared with ===, as a Map does). */
+function majority(values: readonly AnswerValue[]): AnswerValue | undefined {
+  const counts = new Map<AnswerValue, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: AnswerValue | undefined;
+  let bestN = 0;
+  let tie = false;
+  for (const [v, n] of counts) {
+    if (n > bestN) {
+      best = v;
+      bestN = n;
+      tie = false;
+    } else if (n === bestN) tie = true;
   }
-  counts.sort((a, b) => b.n - a.n);
-  if (counts.length === 0 || (counts.length > 1 && counts[0]!.n === counts[1]!.n)) return undefined;
-  return counts[0]!.value;
+  return tie ? undefined : best;
 }
 
 function median(values: readonly number[]): number {
@@ -49,47 +46,41 @@ function median(values: readonly number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** The group's answer to one question and, when someone answered on the scale, the mean score. */
-function collectiveAnswer(ref: QuestionRef, given: readonly Given[], labels: readonly string[]): { answer?: Answer; mean?: number } {
-  const scored = given.filter((g) => g.status === 'scored');
-  if (scored.length > 0) {
-    const mean = scored.reduce((s, g) => s + g.score!, 0) / scored.length;
-    const step = stepAtOrBelow(ref, mean);
-    return { answer: step ? { value: step.id } : undefined, mean };
-  }
-  const real = given.filter((g) => g.status === 'answered');
-  if (real.length > 0) {
-    const type = ref.question.type;
-    if (type === 'multi') {
-      const lists = real.map((g) => (Array.isArray(g.value) ? g.value : []));
-      const kept = ref.choices.filter((c) => lists.filter((l) => l.includes(c.id)).length * 2 >= lists.length).map((c) => c.id);
-      return { answer: { value: kept } };
+/**
+ * The group's answer to a question nobody answered on the scale but someone answered: the
+ * choices ticked by half, the median, every text, or the majority. `scores[r]`, `answers[r]`:
+ * respondent r's score and answer to this question.
+ */
+function answeredCollectively(ref: QuestionRef, scores: readonly QuestionScore[], answers: readonly (Answer | undefined)[], labels: readonly string[]): Answer | undefined {
+  // The values of those who answered, in the order of the files.
+  const real: AnswerValue[] = [];
+  for (let r = 0; r < scores.length; r++) if (scores[r]!.status === 'answered') real.push(answers[r]?.value as AnswerValue);
+  const type = ref.question.type;
+  if (type === 'multi') {
+    const kept: string[] = [];
+    for (const c of ref.choices) {
+      let n = 0;
+      for (const v of real) if (Array.isArray(v) && v.includes(c.id)) n++;
+      if (n * 2 >= real.length) kept.push(c.id);
     }
-    if (type === 'number') {
-      const numbers = real.map((g) => g.value).filter((v): v is number => typeof v === 'number');
-      if (numbers.length > 0) return { answer: { value: median(numbers) } };
+    return { value: kept };
+  }
+  if (type === 'number') {
+    const numbers = real.filter((v): v is number => typeof v === 'number');
+    if (numbers.length > 0) return { value: median(numbers) };
+  }
+  if (type === 'text') {
+    const parts: string[] = [];
+    for (let r = 0; r < scores.length; r++) {
+      const value = answers[r]?.value;
+      if (scores[r]!.status === 'answered' && typeof value === 'string') parts.push(`${labels[r]} : ${value}`);
     }
-    if (type === 'text') {
-      const parts = given.map((g, i) => (g.status === 'answered' && typeof g.value === 'string' ? `${labels[i]} : ${g.value}` : null)).filter((x): x is string => x !== null);
-      return { answer: { value: parts.join(' / ') } };
-    }
-    const pick = majority(
-      real.map((g) => g.value),
-      (a, b) => a === b,
-    );
-    if (pick !== undefined && pick !== null) return { answer: { value: pick } };
-    const unknown = unknownChoice(ref);
-    return unknown ? { answer: { value: unknown.id } } : {};
+    return { value: parts.join(' / ') };
   }
-  if (given.some((g) => g.status === 'unknown')) {
-    const unknown = unknownChoice(ref);
-    if (unknown) return { answer: { value: unknown.id } };
-  }
-  if (given.some((g) => g.status === 'na')) {
-    const na = naChoice(ref);
-    if (na) return { answer: { value: na.id } };
-  }
-  return {};
+  const pick = majority(real);
+  if (pick !== undefined && pick !== null) return { value: pick };
+  const unknown = unknownChoice(ref);
+  return unknown ? { value: unknown.id } : undefined;
 }
 
 export interface GroupBasis {
@@ -98,19 +89,57 @@ export interface GroupBasis {
   scores: ReadonlyMap<string, number>;
 }
 
-/** The group's answers, question by question, in grid order. */
+/**
+ * The group's answers, question by question, in grid order. One pass over the respondents per
+ * question counts what the rules need; the answers themselves are only looked at again when
+ * nobody answered on the scale.
+ */
 export function groupBasis(index: GridIndex, normalized: readonly Record<string, Answer>[], scoresOf: readonly Scores[], labels: readonly string[]): GroupBasis {
   const basisAnswers: Record<string, Answer> = {};
   const means = new Map<string, number>();
-  for (const ref of index.questions) {
-    const given: Given[] = normalized.map((answers, r) => {
-      const qs = scoresOf[r]!.byQuestion.get(ref.fullId)!;
-      const value = answers[ref.fullId]?.value;
-      return { status: qs.status, value, score: qs.score };
-    });
-    const { answer, mean } = collectiveAnswer(ref, given, labels);
-    if (answer) basisAnswers[ref.fullId] = answer;
-    if (mean !== undefined) means.set(ref.fullId, mean);
+  const n = normalized.length;
+  const scores: QuestionScore[] = new Array<QuestionScore>(n);
+  const answers: (Answer | undefined)[] = new Array<Answer | undefined>(n);
+  const refs = index.questions;
+  for (let q = 0; q < refs.length; q++) {
+    const ref = refs[q]!;
+    const id = ref.fullId;
+    let scoredN = 0;
+    let sum = 0;
+    let answeredN = 0;
+    let unknownN = 0;
+    let naN = 0;
+    for (let r = 0; r < n; r++) {
+      const qs = scoresOf[r]!.ordered[q]!;
+      scores[r] = qs;
+      answers[r] = normalized[r]![id];
+      switch (qs.status) {
+        case 'scored':
+          scoredN++;
+          sum += qs.score!;
+          break;
+        case 'answered':
+          answeredN++;
+          break;
+        case 'unknown':
+          unknownN++;
+          break;
+        case 'na':
+          naN++;
+          break;
+      }
+    }
+    let answer: Answer | undefined;
+    if (scoredN > 0) {
+      // Someone answered on the scale: the mean of their scores, and the step it reaches.
+      const mean = sum / scoredN;
+      means.set(id, mean);
+      const step = stepAtOrBelow(ref, mean);
+      answer = step ? { value: step.id } : undefined;
+    } else if (answeredN > 0) answer = answeredCollectively(ref, scores, answers, labels);
+    else if (unknownN > 0 && unknownChoice(ref)) answer = { value: unknownChoice(ref)!.id };
+    else if (naN > 0 && naChoice(ref)) answer = { value: naChoice(ref)!.id };
+    if (answer) basisAnswers[id] = answer;
   }
   return { answers: basisAnswers, scores: means };
 }

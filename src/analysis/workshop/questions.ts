@@ -19,8 +19,12 @@ function round2(x: number): number {
   return Math.round(x * 100 + 1e-9) / 100;
 }
 
+function isCounted(a: WorkshopAnswer): boolean {
+  const status = a.status;
+  return status === 'scored' || status === 'answered' || status === 'unknown' || status === 'na';
+}
+
 function countsOf(ref: QuestionRef, answers: readonly WorkshopAnswer[]): AnswerCount[] {
-  const isCounted = (a: WorkshopAnswer): boolean => a.status === 'scored' || a.status === 'answered' || a.status === 'unknown' || a.status === 'na';
   if (ref.choices.length > 0) {
     // One pass over the answers: each respondent goes to the choices they picked (once each).
     const who = new Map<string, string[]>();
@@ -33,12 +37,12 @@ function countsOf(ref: QuestionRef, answers: readonly WorkshopAnswer[]): AnswerC
         who.get(ids[k]!)?.push(a.respondent);
       }
     }
-    return ref.choices
-      .map((c) => {
-        const list = who.get(c.id)!;
-        return { id: c.id, label: c.label, count: list.length, respondents: list };
-      })
-      .filter((c) => c.count > 0);
+    const out: AnswerCount[] = [];
+    for (const c of ref.choices) {
+      const list = who.get(c.id)!;
+      if (list.length > 0) out.push({ id: c.id, label: c.label, count: list.length, respondents: list });
+    }
+    return out;
   }
   // Numbers, texts, yes/no: one count per distinct label, in order of first appearance (a map,
   // not a search of the list: a thousand different texts would make it quadratic).
@@ -93,20 +97,17 @@ function agreementOf(ref: QuestionRef, value: AnswerValue | undefined): Agreemen
 
 /**
  * `qr`: the question in the report computed on the group's answers (its `position` is set here);
- * `normalized`, `scoresOf`: each respondent's answers and scores, in file order; `means`: the
- * group's mean score (0..1) per question. `files`: `normalized` as groupPositionOf reads them
- * (made once per synthesis, not once per question).
+ * `q`: its place in index.questions; `normalized`, `scoresOf`: each respondent's answers and
+ * scores, in file order; `means`: the group's mean score (0..1) per question.
  */
 export function workshopQuestion(
   ref: QuestionRef,
+  q: number,
   qr: QuestionReport,
   normalized: readonly Record<string, Answer>[],
   scoresOf: readonly Scores[],
   means: ReadonlyMap<string, number>,
-  files: readonly { answers: Record<string, Answer> }[] = normalized.map((answers) => ({ answers })),
 ): WorkshopQuestion {
-  const position = groupPositionOf(ref, files);
-  qr.position = position;
   const id = ref.fullId;
   // One pass over the respondents (a workshop has up to a thousand): each answer with its raw
   // value, and everything the tests below need, in the order of the files.
@@ -118,11 +119,14 @@ export function workshopQuestion(
   let scoredCount = 0;
   let others = 0; // scored, answered or na
   let asked = false;
+  let firstPosition = -1; // the first file that records a group position here
   const responses = qr.responses;
   for (let i = 0; i < responses.length; i++) {
     const r = responses[i]!;
     const status = r.status;
-    const a: WorkshopAnswer = {
+    const given = normalized[i]![id];
+    if (firstPosition < 0 && given?.position) firstPosition = i;
+    answers.push({
       respondent: r.respondent,
       status,
       answerIds: r.answerIds,
@@ -131,12 +135,11 @@ export function workshopQuestion(
       examples: r.examples,
       ownExamples: r.ownExamples,
       note: r.note,
-      value: status !== 'hidden' ? (normalized[i]![id]?.value ?? null) : null,
-    };
-    answers.push(a);
+      value: status !== 'hidden' ? (given?.value ?? null) : null,
+    });
     if (status !== 'hidden') asked = true;
     if (status === 'scored') {
-      const raw = scoresOf[i]!.byQuestion.get(id)!.score!;
+      const raw = scoresOf[i]!.ordered[q]!.score!;
       if (raw < min) min = raw;
       if (raw > max) max = raw;
       scoredCount++;
@@ -145,6 +148,8 @@ export function workshopQuestion(
     else if (status === 'unknown') unknown.push(r.respondent);
     else if (status === 'unanswered') unanswered.push(r.respondent);
   }
+  const position = firstPosition < 0 ? null : groupPositionOf(ref, normalized.slice(firstPosition).map((answers) => answers[id]));
+  qr.position = position;
   const spreadRaw = scoredCount > 0 ? max - min : null;
   const reasons: DivergenceReason[] = [];
   if (spreadRaw !== null && spreadRaw >= DIVERGENCE_SPREAD - 1e-9) reasons.push('spread');

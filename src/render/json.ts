@@ -12,19 +12,29 @@ export function renderReportJson(data: ReportData): string {
 }
 
 /**
- * The synthesis as JSON: the report's fixed fields first (format, overall, entries, gaps,
- * findings, stage, computed on the group's answers), then `respondents` (their names) and
- * `divergences` (most divergent first), then the rest (`workshop`: participants, per-entrée
- * table, consensus, every question with every answer; `participants` replaces the report's
- * respondent objects).
+ * The synthesis as JSON. Each participant's answer is written once, under `workshop.questions`
+ * (every question of the grid, in grid order, with every answer and its raw value); everything
+ * else names questions by their id, so that the document grows by one copy of the answers per
+ * participant (at 100 participants: 2.8 MB; 6.5 MB when each answer was there 3 to 4 times).
+ * Fields, in order:
+ * - the report's fixed fields (format, overall, entries, gaps, findings, stage), computed on the
+ *   group's answers; `entries[].questions[]` without `responses` (they are
+ *   `workshop.questions[].answers`); `gaps[].responses` keeps each participant's answer label;
+ * - `respondents` (their names), then `divergences` (most divergent first), each with its answers
+ *   slimmed to respondent, value, label, score and note: what scripts read first, kept whole;
+ * - `workshop`: `participants`, `questions`, then `differences`, `consensus`, `sharedStrengths`,
+ *   `sharedGaps`, `sharedOther` as lists of question ids, `entries` (the per-entrée table, its
+ *   `questions` as ids), `overall`, `warnings`;
+ * - the rest of the report (`dossier[].items[]` without `responses` likewise); `participants`
+ *   replaces the report's respondent objects.
  */
 export function renderWorkshopJson(data: WorkshopData): string {
   const { format, overall, entries, gaps, findings, stage, respondents, workshop, priorityActions: _p, annexActions: _a, ...rest } = data;
-  const { divergences, questions: _q, ...synthesis } = workshop;
+  const { participants, questions, divergences, differences, consensus, sharedStrengths, sharedGaps, sharedOther, entries: rows, ...synthesis } = workshop;
   const out = {
     format,
     overall,
-    entries,
+    entries: entries.map((e) => ({ ...e, questions: e.questions.map(({ responses: _r, ...q }) => q) })),
     gaps,
     findings,
     stage,
@@ -41,11 +51,26 @@ export function renderWorkshopJson(data: WorkshopData): string {
       answers: q.answers.map((a) => ({ respondent: a.respondent, value: a.value, label: a.label, score: a.score, note: a.note })),
       position: q.position,
     })),
-    // every question, with every answer, is under workshop.entries[].questions
-    workshop: synthesis,
+    workshop: {
+      participants,
+      questions,
+      differences: ids(differences),
+      consensus: ids(consensus),
+      sharedStrengths: ids(sharedStrengths),
+      sharedGaps: ids(sharedGaps),
+      sharedOther: ids(sharedOther),
+      entries: rows.map(({ questions: q, ...row }) => ({ ...row, questions: ids(q) })),
+      ...synthesis,
+    },
+    // `dossier` keeps its place among the rest (a key set again stays where it was first put).
     ...rest,
+    dossier: rest.dossier.map((s) => ({ ...s, items: s.items.map(({ responses: _r, ...item }) => item) })),
   };
   return `${safeJson(JSON.stringify(out, null, 2))}\n`;
+}
+
+function ids(questions: readonly { id: string }[]): string[] {
+  return questions.map((q) => q.id);
 }
 
 /** The comparison as JSON: `format`, `overall`, `entries: [{ id, before, after, delta, … }]`, then the rest. */

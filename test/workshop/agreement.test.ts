@@ -33,12 +33,14 @@ describe("workshop points d'accord", () => {
 
   it('JSON: every point of agreement is in exactly one of the three lists', async () => {
     const r = await runInProcess(['report', ...files, '--format', 'json']);
-    const w = JSON.parse(r.stdout).workshop as Record<string, { id: string; agreement: string }[]>;
-    const ids = (k: string): string[] => w[k]!.map((q) => q.id);
+    // the lists hold question ids; each question, with its answers, is once under workshop.questions
+    const w = JSON.parse(r.stdout).workshop as Record<string, string[]> & { questions: { id: string; agreement: string }[] };
+    const ids = (k: string): string[] => w[k]!;
     expect(ids('sharedStrengths')).toEqual(['perimetre.territoire']);
     expect(ids('sharedGaps')).toContain('innovation.diffusion');
     expect([...ids('sharedStrengths'), ...ids('sharedGaps'), ...ids('sharedOther')].sort()).toEqual(ids('consensus').sort());
-    expect(w.sharedGaps!.every((q) => q.agreement === 'gap')).toBe(true);
+    const agreement = new Map(w.questions.map((q) => [q.id, q.agreement]));
+    expect(ids('sharedGaps').map((id) => agreement.get(id))).toEqual(ids('sharedGaps').map(() => 'gap'));
   });
 
   it('HTML: the same split', async () => {

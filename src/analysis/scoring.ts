@@ -146,21 +146,73 @@ function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
-// Each entrée's questions, grouped once per grid index rather than once per respondent.
-const refsByEntry = new WeakMap<GridIndex, QuestionRef[][]>();
+// Every respondent who gives the same answer to a question gets the same QuestionScore (they are
+// read, never changed): made once per question and answer, not once per respondent and question.
+interface ScoreMemo {
+  hidden: QuestionScore | undefined;
+  unanswered: QuestionScore | undefined;
+  /** Answered without a choice (number, text, yes/no, a list). */
+  free: QuestionScore | undefined;
+  byChoice: Map<Choice, QuestionScore>;
+}
 
-function entryRefs(index: GridIndex): QuestionRef[][] {
+/** What scoreQuestion gives, from the memo when this answer was scored before. */
+function memoScore(memo: ScoreMemo, ref: QuestionRef, answer: Answer | undefined, applicable: boolean): QuestionScore {
+  if (!applicable) return (memo.hidden ??= scoreQuestion(ref, answer, false));
+  if (!hasValue(answer)) return (memo.unanswered ??= scoreQuestion(ref, answer, true));
+  const value = answer!.value;
+  if (typeof value === 'string' && ref.choices.length > 0) {
+    const choice = ref.choiceById.get(value);
+    if (!choice) return (memo.unanswered ??= scoreQuestion(ref, answer, true));
+    let qs = memo.byChoice.get(choice);
+    if (qs === undefined) {
+      qs = scoreQuestion(ref, answer, true);
+      memo.byChoice.set(choice, qs);
+    }
+    return qs;
+  }
+  return (memo.free ??= scoreQuestion(ref, answer, true));
+}
+
+// Each entrée's questions (and their memos), grouped once per grid index rather than once per respondent.
+const refsByEntry = new WeakMap<GridIndex, { refs: QuestionRef[]; memos: ScoreMemo[] }[]>();
+
+function entryRefs(index: GridIndex): { refs: QuestionRef[]; memos: ScoreMemo[] }[] {
   let refs = refsByEntry.get(index);
   if (!refs) {
-    refs = index.grid.entries.map((entry) => index.questions.filter((q) => q.entry === entry));
+    refs = index.grid.entries.map((entry) => {
+      const inEntry = index.questions.filter((q) => q.entry === entry);
+      return { refs: inEntry, memos: inEntry.map((): ScoreMemo => ({ hidden: undefined, unanswered: undefined, free: undefined, byChoice: new Map() })) };
+    });
     refsByEntry.set(index, refs);
   }
   return refs;
 }
 
+/**
+ * A respondent's scores. `byQuestion` is made on first use: a workshop reads each participant's
+ * scores by position (`ordered`), and a map of every question per participant was built for nothing.
+ */
+class RespondentScores implements Scores {
+  private map: Map<string, QuestionScore> | undefined;
+  constructor(
+    readonly entries: EntryScore[],
+    readonly overall: { score: number | null; level: Level | null },
+    readonly totals: Totals,
+    readonly ordered: QuestionScore[],
+  ) {}
+
+  get byQuestion(): Map<string, QuestionScore> {
+    if (this.map === undefined) {
+      this.map = new Map();
+      for (const qs of this.ordered) this.map.set(qs.fullId, qs);
+    }
+    return this.map;
+  }
+}
+
 /** Every number of the report for one respondent's answers (keyed by current question ids). */
 export function scoreAnswers(index: GridIndex, answers: AnswerMap): Scores {
-  const byQuestion = new Map<string, QuestionScore>();
   const ordered: QuestionScore[] = [];
   const levels = index.grid.levels;
   const refsOf = entryRefs(index);
@@ -170,7 +222,7 @@ export function scoreAnswers(index: GridIndex, answers: AnswerMap): Scores {
   const gridEntries = index.grid.entries;
   for (let e = 0; e < gridEntries.length; e++) {
     const entry = gridEntries[e]!;
-    const refs = refsOf[e]!;
+    const { refs, memos } = refsOf[e]!;
     const questions: QuestionScore[] = [];
     // One pass: the counts per status and the weighted sum of the scored questions.
     let scoredN = 0;
@@ -184,8 +236,7 @@ export function scoreAnswers(index: GridIndex, answers: AnswerMap): Scores {
     for (let q = 0; q < refs.length; q++) {
       const ref = refs[q]!;
       const when = ref.question.when;
-      const qs = scoreQuestion(ref, answers[ref.fullId], when === undefined || evaluateCondition(when, answers, index));
-      byQuestion.set(ref.fullId, qs);
+      const qs = memoScore(memos[q]!, ref, answers[ref.fullId], when === undefined || evaluateCondition(when, answers, index));
       ordered.push(qs);
       questions.push(qs);
       switch (qs.status) {
@@ -245,7 +296,7 @@ export function scoreAnswers(index: GridIndex, answers: AnswerMap): Scores {
     weightedScores += e.weight * e.score;
   }
   const overallScore = entryWeights > 0 ? roundScore(weightedScores / entryWeights) : null;
-  return { entries, overall: { score: overallScore, level: levelFor(levels, overallScore) }, totals, byQuestion, ordered };
+  return new RespondentScores(entries, { score: overallScore, level: levelFor(levels, overallScore) }, totals, ordered);
 }
 
 /** Whether two answers are the same; a multiple choice is compared as a set, whatever the order. */

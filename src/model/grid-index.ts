@@ -14,6 +14,8 @@ export interface QuestionRef {
   choices: Choice[];
   /** Highest score among choices, or null when no choice carries a score. */
   maxScore: number | null;
+  /** `choices` by id (the first of an id, as a search would find): every answer of every participant is looked up. */
+  choiceById: ReadonlyMap<string, Choice>;
 }
 
 export interface GridIndex {
@@ -51,6 +53,8 @@ export function indexGrid(grid: Grid): GridIndex {
   grid.entries.forEach((entry, entryIndex) => {
     entry.questions.forEach((question, questionIndex) => {
       const choices = resolveChoices(grid, question);
+      const choiceById = new Map<string, Choice>();
+      for (const c of choices) if (!choiceById.has(c.id)) choiceById.set(c.id, c);
       const ref: QuestionRef = {
         fullId: fullQuestionId(entry, question),
         entry,
@@ -60,6 +64,7 @@ export function indexGrid(grid: Grid): GridIndex {
         order: questions.length,
         choices,
         maxScore: maxScoreOf(choices),
+        choiceById,
       };
       questions.push(ref);
       if (!byId.has(ref.fullId)) byId.set(ref.fullId, ref);
@@ -70,8 +75,5 @@ export function indexGrid(grid: Grid): GridIndex {
 }
 
 export function findChoice(ref: QuestionRef, id: string): Choice | undefined {
-  // A loop, not `find` and a closure: called for every answer of every participant of a workshop.
-  const choices = ref.choices;
-  for (let i = 0; i < choices.length; i++) if (choices[i]!.id === id) return choices[i];
-  return undefined;
+  return ref.choiceById.get(id);
 }

@@ -9,12 +9,6 @@ function majorOf(version: string): string {
   return version.split('.')[0] ?? version;
 }
 
-function hasChoice(ref: QuestionRef, id: string): boolean {
-  const choices = ref.choices;
-  for (let i = 0; i < choices.length; i++) if (choices[i]!.id === id) return true;
-  return false;
-}
-
 function choiceIds(ref: QuestionRef): string[] {
   return ref.choices.map((c) => c.id);
 }
@@ -30,12 +24,12 @@ export function answerValueProblem(ref: QuestionRef, value: Answer['value']): st
     case 'scale':
     case 'single':
       if (typeof value !== 'string') return `une réponse parmi ${choiceIds(ref).join(', ')} est attendue`;
-      if (!hasChoice(ref, value)) return `« ${value} » n'est pas une réponse possible${didYouMean(value, choiceIds(ref))} (réponses : ${choiceIds(ref).join(', ')})`;
+      if (!ref.choiceById.has(value)) return `« ${value} » n'est pas une réponse possible${didYouMean(value, choiceIds(ref))} (réponses : ${choiceIds(ref).join(', ')})`;
       return null;
     case 'multi': {
       if (!Array.isArray(value)) return `une liste de choix parmi ${choiceIds(ref).join(', ')} est attendue`;
       for (const v of value) {
-        if (!hasChoice(ref, v)) return `« ${v} » n'est pas un choix possible${didYouMean(v, choiceIds(ref))} (choix : ${choiceIds(ref).join(', ')})`;
+        if (!ref.choiceById.has(v)) return `« ${v} » n'est pas un choix possible${didYouMean(v, choiceIds(ref))} (choix : ${choiceIds(ref).join(', ')})`;
       }
       return null;
     }

@@ -51,24 +51,36 @@ function normalizeExample(s: string): string {
 }
 
 // A question's examples by their normalized text, built once per question rather than once per
-// respondent and question (a workshop of 100 asks for each 100 times).
-const gridExamples = new WeakMap<Question, Map<string, string>>();
+// respondent and question (a workshop of 100 asks for each 100 times). `asTicked` remembers, per
+// text as a respondent ticked it, the grid's example it is (or null: one of their own), so that
+// a text ticked by a hundred respondents is normalized and looked up once.
+interface GridExamples {
+  byKey: Map<string, string>;
+  asTicked: Map<string, string | null>;
+}
+const gridExamples = new WeakMap<Question, GridExamples>();
 
 /** Splits ticked examples into the grid's own and the ones the respondent added. */
 export function splitExamples(question: Question, given: readonly string[] | undefined): { examples: string[]; ownExamples: string[] } {
   let grid = gridExamples.get(question);
   if (!grid) {
-    grid = new Map((question.examples ?? []).map((e) => [normalizeExample(e), e]));
+    grid = { byKey: new Map((question.examples ?? []).map((e) => [normalizeExample(e), e])), asTicked: new Map() };
     gridExamples.set(question, grid);
   }
   const examples: string[] = [];
   const ownExamples: string[] = [];
   for (const raw of given ?? []) {
     if (typeof raw !== 'string') continue;
-    const key = normalizeExample(raw);
-    if (!key) continue;
-    const match = grid.get(key);
-    if (match !== undefined) {
+    let match = grid.asTicked.get(raw);
+    if (match === undefined) {
+      const key = normalizeExample(raw);
+      if (!key) continue;
+      match = grid.byKey.get(key) ?? null;
+      // Bounded like normalizedExamples: own texts are as many as the respondents write.
+      if (grid.asTicked.size >= 10_000) grid.asTicked.clear();
+      grid.asTicked.set(raw, match);
+    }
+    if (match !== null) {
       if (!examples.includes(match)) examples.push(match);
     } else {
       const own = clean(raw)!;
@@ -98,10 +110,16 @@ export function answerLabel(ref: QuestionRef, value: AnswerValue | undefined): s
   return cleanLines(value);
 }
 
+/**
+ * The empty list every response without ids or examples shares (a workshop has thousands): the
+ * report's lists are read, never changed, and a list read twice is viewed once (render/lazy-view.ts).
+ */
+export const NONE: string[] = [];
+
 export function answerIds(value: AnswerValue | undefined): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
-  return [];
+  return NONE;
 }
 
 export function valueText(value: AnswerValue | undefined): string {

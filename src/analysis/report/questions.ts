@@ -2,10 +2,10 @@
 // level and coverage.
 import type { AnswerMap } from '../../model/conditions.js';
 import type { GridIndex, QuestionRef } from '../../model/grid-index.js';
-import type { Answer } from '../../model/schema.js';
+import type { Answer, AnswerValue } from '../../model/schema.js';
 import { roundScore, type QuestionScore, type Scores } from '../scoring.js';
 import { targetChoice, questionNumber } from './actions.js';
-import { answerIds, answerLabel, cleanLines, levelRef, round2, splitExamples, textBar } from './answers.js';
+import { answerIds, answerLabel, cleanLines, levelRef, NONE, round2, splitExamples, textBar } from './answers.js';
 import { collectiveResponse } from './collective.js';
 import type { CollectiveBasis, EntryReport, QuestionReport, RespondentInfo, Response } from './types.js';
 
@@ -22,9 +22,10 @@ export interface QuestionSources {
 }
 
 // One response per question and respondent (4 000 at 100 participants, mostly run before the JIT
-// has warmed up): the answer and the score are handed in, found by position; no intermediate
-// object when nothing was ticked.
-function responseOf(ref: QuestionRef, respondent: string, answer: Answer | undefined, qs: QuestionScore): Response {
+// has warmed up): the answer and the score are handed in, found by position; nothing ticked,
+// no list made. `withValue` (a workshop): the response also carries the answer as stored, and is
+// then the synthesis's answer itself (workshop/questions.ts), not copied into another object.
+function responseOf(ref: QuestionRef, respondent: string, answer: Answer | undefined, qs: QuestionScore, withValue: boolean): Response {
   const value = answer === undefined ? undefined : answer.value;
   const given = answer === undefined ? undefined : answer.examples;
   let examples: string[];
@@ -34,21 +35,21 @@ function responseOf(ref: QuestionRef, respondent: string, answer: Answer | undef
     examples = split.examples;
     ownExamples = split.ownExamples;
   } else {
-    examples = [];
-    ownExamples = [];
+    examples = NONE;
+    ownExamples = NONE;
   }
+  const status = qs.status;
+  const ids = answerIds(value);
   const choice = qs.choice;
-  return {
-    respondent,
-    status: qs.status,
-    answerIds: answerIds(value),
-    // The choice scoring found is the one answerLabel would look up again.
-    label: choice !== null && typeof value === 'string' && choice.id === value ? choice.label : answerLabel(ref, value),
-    score: qs.score === null ? null : roundScore(qs.score * 100),
-    examples,
-    ownExamples,
-    note: answer === undefined ? null : cleanLines(answer.note),
-  };
+  // The choice scoring found is the one answerLabel would look up again.
+  const label = choice !== null && typeof value === 'string' && choice.id === value ? choice.label : answerLabel(ref, value);
+  const score = qs.score === null ? null : roundScore(qs.score * 100);
+  const note = answer === undefined ? null : cleanLines(answer.note);
+  if (!withValue) return { respondent, status, answerIds: ids, label, score, examples, ownExamples, note };
+  // null when nothing was given or the question was not asked to them.
+  const stored: AnswerValue = status !== 'hidden' ? (value ?? null) : null;
+  const response: Response & { value: AnswerValue } = { respondent, status, answerIds: ids, label, score, examples, ownExamples, note, value: stored };
+  return response;
 }
 
 /** One report per question, keyed by full id, in grid order. */
@@ -70,7 +71,7 @@ export function buildQuestionReports(index: GridIndex, src: QuestionSources): Ma
     const ref = refs[q]!;
     const id = ref.fullId;
     const responses: Response[] = [];
-    for (let r = 0; r < n; r++) responses.push(responseOf(ref, labels[r]!, answersOf[r]![id], orderedOf[r]![q]!));
+    for (let r = 0; r < n; r++) responses.push(responseOf(ref, labels[r]!, answersOf[r]![id], orderedOf[r]![q]!, basis !== undefined));
     const qs = scores.ordered[q]!;
     const first = basis ? collectiveResponse(ref, qs, answers[ref.fullId], responses) : responses[0]!;
     const target = targetChoice(ref);

@@ -82,7 +82,10 @@ export interface QuestionReport {
   examples: string[];
   ownExamples: string[];
   note: string | null;
-  /** Every respondent's answer (one today). */
+  /**
+   * Every respondent's answer. With a `basis` (a workshop synthesis), each also carries `value`,
+   * the answer as stored (a WorkshopAnswer): the synthesis's `answers` are these same objects.
+   */
   responses: Response[];
   /** A workshop's « position commune » (round table), set by the synthesis; absent otherwise. */
   position?: GroupPositionView | null;

@@ -109,9 +109,10 @@ export function workshopQuestion(
   means: ReadonlyMap<string, number>,
 ): WorkshopQuestion {
   const id = ref.fullId;
-  // One pass over the respondents (a workshop has up to a thousand): each answer with its raw
-  // value, and everything the tests below need, in the order of the files.
-  const answers: WorkshopAnswer[] = [];
+  // The report's responses carry the raw value when it is computed on a basis (report/questions.ts):
+  // they are this question's answers as they are. One pass over them (a workshop has up to a
+  // thousand) finds everything the tests below need, in the order of the files.
+  const answers = qr.responses as WorkshopAnswer[];
   const unknown: string[] = [];
   const unanswered: string[] = [];
   let min = Infinity;
@@ -120,23 +121,10 @@ export function workshopQuestion(
   let others = 0; // scored, answered or na
   let asked = false;
   let firstPosition = -1; // the first file that records a group position here
-  const responses = qr.responses;
-  for (let i = 0; i < responses.length; i++) {
-    const r = responses[i]!;
+  for (let i = 0; i < answers.length; i++) {
+    const r = answers[i]!;
     const status = r.status;
-    const given = normalized[i]![id];
-    if (firstPosition < 0 && given?.position) firstPosition = i;
-    answers.push({
-      respondent: r.respondent,
-      status,
-      answerIds: r.answerIds,
-      label: r.label,
-      score: r.score,
-      examples: r.examples,
-      ownExamples: r.ownExamples,
-      note: r.note,
-      value: status !== 'hidden' ? (given?.value ?? null) : null,
-    });
+    if (firstPosition < 0 && normalized[i]![id]?.position) firstPosition = i;
     if (status !== 'hidden') asked = true;
     if (status === 'scored') {
       const raw = scoresOf[i]!.ordered[q]!.score!;

@@ -69,7 +69,9 @@ export function splitExamples(question: Question, given: readonly string[] | und
   }
   const examples: string[] = [];
   const ownExamples: string[] = [];
-  for (const raw of given ?? []) {
+  const list = given ?? NONE;
+  for (let i = 0; i < list.length; i++) {
+    const raw = list[i]!;
     if (typeof raw !== 'string') continue;
     let match = grid.asTicked.get(raw);
     if (match === undefined) {

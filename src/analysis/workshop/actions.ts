@@ -7,13 +7,17 @@ import type { WorkshopAction, WorkshopAnswer, WorkshopDossierSection, WorkshopQu
 // and each item of the application.
 function labelled(answers: readonly WorkshopAnswer[]): { respondent: string; label: string }[] {
   const out: { respondent: string; label: string }[] = [];
-  for (const a of answers) if (a.label !== null && a.status !== 'hidden') out.push({ respondent: a.respondent, label: a.label });
+  for (let i = 0; i < answers.length; i++) {
+    const a = answers[i]!;
+    if (a.label !== null && a.status !== 'hidden') out.push({ respondent: a.respondent, label: a.label });
+  }
   return out;
 }
 
 function saysSomething(answers: readonly WorkshopAnswer[]): WorkshopAnswer[] {
   const out: WorkshopAnswer[] = [];
-  for (const a of answers) {
+  for (let i = 0; i < answers.length; i++) {
+    const a = answers[i]!;
     if (a.status !== 'hidden' && (a.label !== null || a.note !== null || a.examples.length > 0 || a.ownExamples.length > 0)) out.push(a);
   }
   return out;

@@ -25,15 +25,16 @@ function shown(text: string): string {
  * files against a grid.
  */
 export function checkSameGrid(files: readonly { source: string; grid: { id: string; version: string } }[]): void {
-  const groups = new Map<string, { label: string; files: string[] }>();
+  // Grouped by the raw header; names cleaned only for the message (they are rarely needed).
+  const groups = new Map<string, { grid: { id: string; version: string }; files: string[] }>();
   for (const f of files) {
     const k = `${f.grid.id}@${majorOf(f.grid.version)}`;
-    const group = groups.get(k) ?? { label: `grille « ${shown(f.grid.id)} » version ${shown(majorOf(f.grid.version))}.x`, files: [] };
-    group.files.push(shown(f.source));
-    groups.set(k, group);
+    const group = groups.get(k);
+    if (group) group.files.push(f.source);
+    else groups.set(k, { grid: f.grid, files: [f.source] });
   }
   if (groups.size <= 1) return;
-  const list = [...groups.values()];
+  const list = [...groups.values()].map((g) => ({ label: `grille « ${shown(g.grid.id)} » version ${shown(majorOf(g.grid.version))}.x`, files: g.files.map(shown) }));
   throw new DomainError(
     'invalid-input',
     `Synthèse impossible : ces fichiers ne répondent pas à la même grille (${list.map((g) => `${joinNames(g.files)} : ${g.label}`).join(' ; ')}).`,
@@ -55,34 +56,41 @@ export function respondentLabels(files: readonly Pick<AnswersFile, 'respondent'>
   });
 }
 
+/**
+ * Files named by the same key (a project, a respondent): raw names and sources kept, cleaned only
+ * for a warning. The key of a name is computed once per distinct name: a workshop's files mostly
+ * name the same project.
+ */
+function groupByName(files: readonly WorkshopFile[], nameOf: (f: WorkshopFile) => string | undefined): Map<string, { name: string; files: string[] }> {
+  const groups = new Map<string, { name: string; files: string[] }>();
+  const keys = new Map<string, string | null>();
+  for (const f of files) {
+    const name = nameOf(f);
+    if (name === undefined) continue;
+    let k = keys.get(name);
+    if (k === undefined) {
+      k = shown(name) ? key(name) : null;
+      keys.set(name, k);
+    }
+    if (k === null) continue;
+    const group = groups.get(k);
+    if (group) group.files.push(f.source);
+    else groups.set(k, { name, files: [f.source] });
+  }
+  return groups;
+}
+
 /** Warnings about files that may not belong together (they do not stop the synthesis). */
 export function workshopWarnings(files: readonly WorkshopFile[]): string[] {
   const warnings: string[] = [];
-  const projects = new Map<string, { name: string; files: string[] }>();
-  for (const f of files) {
-    const name = f.answers.project?.name;
-    if (name === undefined || !shown(name)) continue;
-    const k = key(name);
-    const p = projects.get(k) ?? { name: shown(name), files: [] };
-    p.files.push(shown(f.source));
-    projects.set(k, p);
-  }
+  const projects = groupByName(files, (f) => f.answers.project?.name);
   if (projects.size > 1) {
-    const list = [...projects.values()].map((p) => `« ${p.name} » (${joinNames(p.files)})`);
+    const list = [...projects.values()].map((p) => `« ${shown(p.name)} » (${joinNames(p.files.map(shown))})`);
     warnings.push(`Les fichiers ne nomment pas le même projet : ${joinNames(list)}. Vérifiez qu'ils portent bien sur le même projet.`);
   }
-  const byRespondent = new Map<string, { name: string; files: string[] }>();
-  for (const f of files) {
-    const name = f.answers.respondent;
-    if (name === undefined || !shown(name)) continue;
-    const k = key(name);
-    const r = byRespondent.get(k) ?? { name: shown(name), files: [] };
-    r.files.push(shown(f.source));
-    byRespondent.set(k, r);
-  }
-  for (const r of byRespondent.values()) {
+  for (const r of groupByName(files, (f) => f.answers.respondent).values()) {
     if (r.files.length > 1) {
-      warnings.push(`${r.name} répond dans ${r.files.length} fichiers (${joinNames(r.files)}) : ses réponses comptent ${r.files.length} fois dans la synthèse. Gardez un seul fichier par personne.`);
+      warnings.push(`${shown(r.name)} répond dans ${r.files.length} fichiers (${joinNames(r.files.map(shown))}) : ses réponses comptent ${r.files.length} fois dans la synthèse. Gardez un seul fichier par personne.`);
     }
   }
   // The first file of each source, kept as they are counted (a search per source was quadratic).

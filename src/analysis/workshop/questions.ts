@@ -29,7 +29,8 @@ function countsOf(ref: QuestionRef, answers: readonly WorkshopAnswer[]): AnswerC
     // One pass over the answers: each respondent goes to the choices they picked (once each).
     const who = new Map<string, string[]>();
     for (const c of ref.choices) if (!who.has(c.id)) who.set(c.id, []);
-    for (const a of answers) {
+    for (let i = 0; i < answers.length; i++) {
+      const a = answers[i]!;
       if (!isCounted(a)) continue;
       const ids = a.answerIds;
       for (let k = 0; k < ids.length; k++) {
@@ -48,7 +49,8 @@ function countsOf(ref: QuestionRef, answers: readonly WorkshopAnswer[]): AnswerC
   // not a search of the list: a thousand different texts would make it quadratic).
   const out: AnswerCount[] = [];
   const byLabel = new Map<string, AnswerCount>();
-  for (const a of answers) {
+  for (let i = 0; i < answers.length; i++) {
+    const a = answers[i]!;
     if (!isCounted(a)) continue;
     const label = a.label ?? '';
     const c = byLabel.get(label);
@@ -67,11 +69,17 @@ function countsOf(ref: QuestionRef, answers: readonly WorkshopAnswer[]): AnswerC
 function describeReasons(q: Pick<WorkshopQuestion, 'reasons' | 'steps' | 'maxSteps' | 'unknown'>, answers: readonly WorkshopAnswer[], unknownLabel: string): string | null {
   const parts: string[] = [];
   if (q.reasons.includes('spread')) {
-    const scored = answers.filter((a) => a.status === 'scored' && a.score !== null);
-    const min = Math.min(...scored.map((a) => a.score!));
-    const max = Math.max(...scored.map((a) => a.score!));
-    const low = scored.filter((a) => a.score === min);
-    const high = scored.filter((a) => a.score === max);
+    // One pass over the answers: the lowest and the highest score, and who gave each.
+    let low: WorkshopAnswer[] = [];
+    let high: WorkshopAnswer[] = [];
+    for (let i = 0; i < answers.length; i++) {
+      const a = answers[i]!;
+      if (a.status !== 'scored' || a.score === null) continue;
+      if (low.length === 0 || a.score < low[0]!.score!) low = [a];
+      else if (a.score === low[0]!.score) low.push(a);
+      if (high.length === 0 || a.score > high[0]!.score!) high = [a];
+      else if (a.score === high[0]!.score) high.push(a);
+    }
     const steps = q.steps ?? 0;
     const stepsText = Number.isInteger(steps) ? plural(steps, 'cran', 'crans') : `${String(steps).replace('.', ',')} crans`;
     parts.push(
@@ -79,7 +87,11 @@ function describeReasons(q: Pick<WorkshopQuestion, 'reasons' | 'steps' | 'maxSte
     );
   }
   if (q.reasons.includes('unknown')) {
-    const others = answers.filter((a) => a.status === 'scored' || a.status === 'answered' || a.status === 'na').map((a) => a.respondent);
+    const others: string[] = [];
+    for (let i = 0; i < answers.length; i++) {
+      const status = answers[i]!.status;
+      if (status === 'scored' || status === 'answered' || status === 'na') others.push(answers[i]!.respondent);
+    }
     parts.push(
       `${joinNames(q.unknown)} ${q.unknown.length > 1 ? 'répondent' : 'répond'} « ${unknownLabel} » quand ${joinNames(others)} ${others.length > 1 ? 'donnent' : 'donne'} une réponse.`,
     );

@@ -159,9 +159,11 @@ interface ScoreMemo {
 /** What scoreQuestion gives, from the memo when this answer was scored before. */
 function memoScore(memo: ScoreMemo, ref: QuestionRef, answer: Answer | undefined, applicable: boolean): QuestionScore {
   if (!applicable) return (memo.hidden ??= scoreQuestion(ref, answer, false));
-  if (!hasValue(answer)) return (memo.unanswered ??= scoreQuestion(ref, answer, true));
-  const value = answer!.value;
-  if (typeof value === 'string' && ref.choices.length > 0) {
+  const value = answer === undefined ? undefined : answer.value;
+  // A text (a choice's id, mostly) is tested here; other values as hasValue says.
+  if (typeof value === 'string') {
+    if (value.length === 0) return (memo.unanswered ??= scoreQuestion(ref, answer, true));
+    if (ref.choices.length === 0) return (memo.free ??= scoreQuestion(ref, answer, true));
     const choice = ref.choiceById.get(value);
     if (!choice) return (memo.unanswered ??= scoreQuestion(ref, answer, true));
     let qs = memo.byChoice.get(choice);
@@ -171,6 +173,7 @@ function memoScore(memo: ScoreMemo, ref: QuestionRef, answer: Answer | undefined
     }
     return qs;
   }
+  if (!hasValue(answer)) return (memo.unanswered ??= scoreQuestion(ref, answer, true));
   return (memo.free ??= scoreQuestion(ref, answer, true));
 }
 

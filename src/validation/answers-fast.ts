@@ -2,7 +2,10 @@
 // AnswersFileSchema) stays the reference, loaded only when this reader declines. The reader accepts
 // exactly what the schema accepts and returns what it returns (same keys, same order, the same
 // defaults); test/robust/answers-fast.test.ts checks both over generated files. Any doubt → null,
-// and the schema decides (and says what is wrong, where).
+// and the schema decides (and says what is wrong, where). An answer, and the file's `answers`,
+// already in the form the schema returns (a plain object, known keys in the schema's order, values
+// of the right kind) are returned as they are rather than copied: nothing changes them afterwards
+// (answers are replaced, never edited), and a workshop reads thousands.
 import { ANSWERS_FORMAT } from '../model/formats.js';
 import type { Answer, AnswersFile, AnswerValue, GroupPosition } from '../model/schema.js';
 
@@ -95,30 +98,54 @@ const NOTE = 4;
 const POSITION = 8;
 const ANSWERED_AT = 16;
 
+const isPlain = (v: object): boolean => Object.getPrototypeOf(v) === Object.prototype;
+
+function isStrings(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  return true;
+}
+
 function answer(v: unknown): Answer | undefined {
   if (!isObject(v)) return undefined;
   const keys = Object.keys(v);
   let present = 0;
+  let ordered = true; // keys in the schema's order, each once
   for (let i = 0; i < keys.length; i++) {
+    let bit: number;
     switch (keys[i]) {
       case 'value':
-        present |= VALUE;
+        bit = VALUE;
         break;
       case 'examples':
-        present |= EXAMPLES;
+        bit = EXAMPLES;
         break;
       case 'note':
-        present |= NOTE;
+        bit = NOTE;
         break;
       case 'position':
-        present |= POSITION;
+        bit = POSITION;
         break;
       case 'answeredAt':
-        present |= ANSWERED_AT;
+        bit = ANSWERED_AT;
         break;
       default:
         return undefined; // zod's `.strict()`
     }
+    if (bit <= present) ordered = false;
+    present |= bit;
+  }
+  // As it is: a plain object whose keys come in the schema's order, without a group position
+  // (copied below), with values of the right kind.
+  if (ordered && !(present & POSITION) && isPlain(v)) {
+    if (present & VALUE) {
+      const value = v.value;
+      if (!(typeof value === 'string' || typeof value === 'boolean' || value === null || (typeof value === 'number' && Number.isFinite(value)) || isStrings(value))) return undefined;
+    }
+    if (present & EXAMPLES && !isStrings(v.examples)) return undefined;
+    if (present & NOTE && typeof v.note !== 'string') return undefined;
+    if (present & ANSWERED_AT && typeof v.answeredAt !== 'string') return undefined;
+    return v as Answer;
   }
   // Built in the schema's key order, whatever the file's (the order zod returns).
   const out: Obj = {};
@@ -174,14 +201,20 @@ export function readAnswersFast(data: unknown): AnswersFile | null {
   if (has(data, 'answers')) {
     const answers = data.answers;
     if (!isObject(answers)) return null;
-    const a: Record<string, Answer> = {};
+    // The record itself while every answer is kept as it is; a copy from the first one that is not.
+    let a: Record<string, Answer> | null = isPlain(answers) ? null : {};
     const ids = Object.keys(answers);
     for (let i = 0; i < ids.length; i++) {
-      const one = answer(answers[ids[i]!]);
+      const given = answers[ids[i]!];
+      const one = answer(given);
       if (one === undefined) return null;
-      a[ids[i]!] = one;
+      if (a === null && one !== given) {
+        a = {};
+        for (let k = 0; k < i; k++) a[ids[k]!] = answers[ids[k]!] as Answer;
+      }
+      if (a !== null) a[ids[i]!] = one;
     }
-    out.answers = a;
+    out.answers = a ?? answers;
   } else out.answers = {};
   return out as unknown as AnswersFile;
 }

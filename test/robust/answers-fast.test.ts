@@ -55,10 +55,16 @@ function objectOf(fields: Record<string, fc.Arbitrary<unknown>>, required: strin
     fc.option(fc.tuple(fc.constant(k), fc.oneof({ weight: 30, arbitrary: arb }, { weight: 1, arbitrary: anyValue })), { freq: required.includes(k) ? 40 : 2 }),
   );
   return fc
-    .tuple(fc.tuple(...entries), fc.oneof({ weight: Math.round(1 / extra), arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }), fc.constantFrom('extra', 'Value', 'notes', 'value '))
-    .map(([pairs, strange, stranger]) => {
+    .tuple(
+      fc.tuple(...entries),
+      fc.oneof({ weight: Math.round(1 / extra), arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+      fc.constantFrom('extra', 'Value', 'notes', 'value '),
+      // Keys in the file's order, not always the schema's: the result must follow the schema's.
+      fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    )
+    .map(([pairs, strange, stranger, reversed]) => {
       const o: Record<string, unknown> = {};
-      for (const p of pairs) if (p) o[p[0]] = p[1];
+      for (const p of reversed ? [...pairs].reverse() : pairs) if (p) o[p[0]] = p[1];
       if (strange) o[stranger] = 1;
       return o;
     });

@@ -54,19 +54,27 @@ function normalizeExample(s: string): string {
 // respondent and question (a workshop of 100 asks for each 100 times). `asTicked` remembers, per
 // text as a respondent ticked it, the grid's example it is (or null: one of their own), so that
 // a text ticked by a hundred respondents is normalized and looked up once.
-interface GridExamples {
+export interface GridExamples {
   byKey: Map<string, string>;
   asTicked: Map<string, string | null>;
 }
 const gridExamples = new WeakMap<Question, GridExamples>();
 
-/** Splits ticked examples into the grid's own and the ones the respondent added. */
-export function splitExamples(question: Question, given: readonly string[] | undefined): { examples: string[]; ownExamples: string[] } {
+/** A question's examples, indexed once (see GridExamples). */
+export function gridExamplesOf(question: Question): GridExamples {
   let grid = gridExamples.get(question);
   if (!grid) {
     grid = { byKey: new Map((question.examples ?? []).map((e) => [normalizeExample(e), e])), asTicked: new Map() };
     gridExamples.set(question, grid);
   }
+  return grid;
+}
+
+/**
+ * Splits ticked examples into the grid's own and the ones the respondent added. `grid`: the
+ * question's examples (gridExamplesOf), taken once per question, not once per answer.
+ */
+export function splitExamples(grid: GridExamples, given: readonly string[] | undefined): { examples: string[]; ownExamples: string[] } {
   const examples: string[] = [];
   const ownExamples: string[] = [];
   const list = given ?? NONE;

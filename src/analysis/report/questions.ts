@@ -5,7 +5,7 @@ import type { GridIndex, QuestionRef } from '../../model/grid-index.js';
 import type { Answer, AnswerValue } from '../../model/schema.js';
 import { roundScore, type QuestionScore, type Scores } from '../scoring.js';
 import { targetChoice, questionNumber } from './actions.js';
-import { answerIds, answerLabel, cleanLines, levelRef, NONE, round2, splitExamples, textBar } from './answers.js';
+import { answerIds, answerLabel, cleanLines, gridExamplesOf, levelRef, NONE, round2, splitExamples, textBar, type GridExamples } from './answers.js';
 import { collectiveResponse } from './collective.js';
 import type { CollectiveBasis, EntryReport, QuestionReport, RespondentInfo, Response } from './types.js';
 
@@ -25,13 +25,13 @@ export interface QuestionSources {
 // has warmed up): the answer and the score are handed in, found by position; nothing ticked,
 // no list made. `withValue` (a workshop): the response also carries the answer as stored, and is
 // then the synthesis's answer itself (workshop/questions.ts), not copied into another object.
-function responseOf(ref: QuestionRef, respondent: string, answer: Answer | undefined, qs: QuestionScore, withValue: boolean): Response {
+function responseOf(ref: QuestionRef, grid: GridExamples, respondent: string, answer: Answer | undefined, qs: QuestionScore, withValue: boolean): Response {
   const value = answer === undefined ? undefined : answer.value;
   const given = answer === undefined ? undefined : answer.examples;
   let examples: string[];
   let ownExamples: string[];
   if (given !== undefined && given.length > 0) {
-    const split = splitExamples(ref.question, given);
+    const split = splitExamples(grid, given);
     examples = split.examples;
     ownExamples = split.ownExamples;
   } else {
@@ -71,7 +71,8 @@ export function buildQuestionReports(index: GridIndex, src: QuestionSources): Ma
     const ref = refs[q]!;
     const id = ref.fullId;
     const responses: Response[] = [];
-    for (let r = 0; r < n; r++) responses.push(responseOf(ref, labels[r]!, answersOf[r]![id], orderedOf[r]![q]!, basis !== undefined));
+    const grid = gridExamplesOf(ref.question);
+    for (let r = 0; r < n; r++) responses.push(responseOf(ref, grid, labels[r]!, answersOf[r]![id], orderedOf[r]![q]!, basis !== undefined));
     const qs = scores.ordered[q]!;
     const first = basis ? collectiveResponse(ref, qs, answers[ref.fullId], responses) : responses[0]!;
     const target = targetChoice(ref);

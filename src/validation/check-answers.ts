@@ -83,6 +83,14 @@ export function checkAnswers(file: AnswersFile, index: GridIndex): PathDiagnosti
   const keys = Object.keys(answers);
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k]!;
+    // A current id, mostly: its question at once (`replaces` and unknown ids below).
+    let ref = index.byId.get(key);
+    if (ref !== undefined) {
+      const value = answers[key]!.value;
+      const type = ref.question.type;
+      // The common case, a choice of a scale or a single choice, needs no further look.
+      if (typeof value === 'string' && (type === 'scale' || type === 'single') && ref.choiceById.has(value)) continue;
+    }
     const id = currentQuestionId(key, index);
     if (!id) {
       // Past a few hundred, one line says how many more: a hostile file of 100 000 unknown ids
@@ -97,7 +105,7 @@ export function checkAnswers(file: AnswersFile, index: GridIndex): PathDiagnosti
       });
       continue;
     }
-    const ref = index.byId.get(id)!;
+    ref = index.byId.get(id)!;
     const problem = answerValueProblem(ref, answers[key]!.value);
     if (problem) {
       out.push({ severity: 'error', code: 'INVALID_ANSWER', path: ['answers', key, 'value'], message: `réponse à ${id} : ${problem}` });

@@ -52,7 +52,19 @@ export function proseRules(text: string): string {
 // letter of a page (a third of the typography of a long one).
 const BEFORE_MARK = /[\p{L}\d»)]$/u;
 function afterWord(marks: string, offset: number, text: string): string {
-  return offset > 0 && BEFORE_MARK.test(text.slice(Math.max(0, offset - 2), offset)) ? `${NNBSP}${marks}` : marks;
+  if (offset === 0) return marks;
+  const c = text.charCodeAt(offset - 1);
+  // The usual characters answered at once (ASCII letters and digits, « ) », « » », the accented
+  // Latin letters of French), the others by the expression (on two units: a letter beyond U+FFFF).
+  const word =
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 41 || c === 0xbb
+      ? true
+      : c < 0x80
+        ? false
+        : c >= 0xc0 && c <= 0x17f && c !== 0xd7 && c !== 0xf7
+          ? true
+          : BEFORE_MARK.test(text.slice(Math.max(0, offset - 2), offset));
+  return word ? `${NNBSP}${marks}` : marks;
 }
 
 /**

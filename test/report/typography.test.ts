@@ -136,7 +136,40 @@ describe('typography of a page, found without the page-wide expressions', () => 
     }
     return out + frenchProse(html.slice(last));
   }
-  const pieces = ['<', '>', '</', '<!--', '-->', 'style', 'STYLE', 'code', 'codex', 'codeé', 'code1', 'pre', 'textarea', '</code >', '</Style>', '?', '!', ':', ';', '«', '»', ')', '*', '_', ' ', '\n', NBSP, NNBSP, 'a', 'é', '😀', '1', '3 ans', '12 000', '%'];
+  const pieces = ['<', '>', '</', '<!--', '-->', 'style', 'STYLE', 'code', 'codex', 'codeé', 'code1', 'pre', 'textarea', '</code >', '</Style>', '?', '!', ':', ';', '«', '»', ')', '*', '_', ' ', '\n', NBSP, NNBSP, 'a', 'é', '😀', '1', '3 ans', '12 000', '%', 'ª', '×', 'Ω', 'ÿ', 'Ž', '¿', '0'];
+
+  // The prose rules as they were written before « ? ! » was sought mark first.
+  const UNITS = '%|‰|€|k€|M€|ans?|mois|jours?|semaines?|heures?|h|min|km|km²|m²|ha|Mo|Ko|Go|ETP';
+  const referenceProse = (text: string): string =>
+    !/[\u2019;!?:«»\d]/.test(text)
+      ? text
+      : text
+          .replace(/\u2019/g, "'")
+          .replace(/[ \u00A0\u202F]+([;!?])/g, `${NNBSP}$1`)
+          .replace(/([\p{L}\d»)])([!?]+)(?=[\s)»*_]|$)/gu, `$1${NNBSP}$2`)
+          .replace(/[ \u202F]+:/g, `${NBSP}:`)
+          .replace(/«[ \u00A0\u202F]*/g, `«${NBSP}`)
+          .replace(/[ \u00A0\u202F]*»/g, `${NBSP}»`)
+          .replace(new RegExp(`(\\d)[ \\u00A0\\u202F]+(${UNITS})(?![\\p{L}\\d])`, 'gu'), `$1${NBSP}$2`)
+          .replace(/\b([nN]°)[ \u202F]+(?=\d)/g, `$1${NBSP}`)
+          .replace(/(?<![\d.,])(\d{1,3})[ \u00A0](?=\d{3}(?![\d.,]\d))/g, `$1${NNBSP}`);
+
+  it('frenchProse gives what the expressions gave, « ? ! » after any kind of character', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(frenchProse(text)).toBe(referenceProse(text));
+      }),
+      { seed: 7, numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom('?', '!', '?!'), (word, mark) => {
+        const text = `${word}${mark} `;
+        expect(frenchProse(text)).toBe(referenceProse(text));
+      }),
+      { seed: 8, numRuns: 20_000 },
+    );
+  });
 
   it('frenchHtml protects the same parts as the expression (tags, comments, style, script, pre, code, textarea)', () => {
     fc.assert(

@@ -92,15 +92,16 @@ const MARKDOWN_PROTECTED = /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[^\n]*$|(?<!\\)(`+)
 
 /** Typography of a Markdown document, prose only. */
 export function frenchMarkdown(markdown: string): string {
-  return applyOutside(markdown, MARKDOWN_PROTECTED, frenchProse);
+  return applyOutside(markdown, MARKDOWN_PROTECTED);
 }
 
-// HTML: comments, tags (attributes included), and the content of elements whose text is not prose.
-const HTML_PROTECTED = /<!--[\s\S]*?-->|<(style|script|pre|code|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>|<[^>]*>/gi;
+// HTML: comments, tags (attributes included), and the content of elements whose text is not prose,
+// as HTML_PROTECTED = /<!--[\s\S]*?-->|<(style|script|pre|code|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>|<[^>]*>/gi
+// would find them (test/report/typography.test.ts checks frenchHtml against it).
 
 /** Typography of an HTML document, text nodes only (entities stay as they are: « &#x27; » has no space before its « ; »). */
 export function frenchHtml(html: string): string {
-  const edit = new ProseEdit(html, frenchProse);
+  const edit = new ProseEdit(html);
   let last = 0;
   for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', at + 1)) {
     const end = htmlProtectedEnd(html, at);
@@ -113,54 +114,73 @@ export function frenchHtml(html: string): string {
   return edit.result();
 }
 
-const VERBATIM_ELEMENTS = new Set(['style', 'script', 'pre', 'code', 'textarea']);
+// An element whose content is not prose, by its name right after `<` (any case, a name that goes on
+// is another element): tried only where the name starts with one of their first letters.
+const VERBATIM_START = /(style|script|pre|code|textarea)(?![A-Za-z0-9_])/iy;
 
 /**
  * Where the part of HTML_PROTECTED that starts at `at` (a `<`) ends; -1 when no `>` follows (then
- * none starts there nor further on):
- * the same parts as the expression, found by indexOf (a page of a thousand participants has
- * hundreds of thousands of tags; the expression made a match object for each).
+ * none starts there nor further on). The same parts as the expression, found by indexOf: a page of
+ * a thousand participants has hundreds of thousands of tags, and the expression made a match
+ * object for each.
  */
 function htmlProtectedEnd(html: string, at: number): number {
-  if (html.startsWith('<!--', at)) {
+  const first = html.charCodeAt(at + 1) | 0x20; // lower case, for letters
+  if (first === 0x21 /* ! */ && html.startsWith('<!--', at)) {
     const close = html.indexOf('-->', at + 4);
     if (close !== -1) return close + 3;
   }
   const gt = html.indexOf('>', at + 1);
   if (gt === -1) return -1;
-  const name = /^[A-Za-z]+/.exec(html.slice(at + 1, Math.min(at + 12, html.length)))?.[0].toLowerCase();
-  const next = html.charAt(at + 1 + (name?.length ?? 0));
-  if (name && VERBATIM_ELEMENTS.has(name) && !/\w/.test(next)) {
-    // Its content up to the first `</name` + white + `>`, any case: the expression's `[\s\S]*?<\/\1\s*>`.
-    const closing = new RegExp(`<\\/${name}\\s*>`, 'gi');
-    closing.lastIndex = gt + 1;
-    const m = closing.exec(html);
-    if (m) return m.index + m[0].length;
+  if (first === 0x73 /* s */ || first === 0x70 /* p */ || first === 0x63 /* c */ || first === 0x74 /* t */) {
+    VERBATIM_START.lastIndex = at + 1;
+    const name = VERBATIM_START.exec(html)?.[1];
+    if (name) {
+      // Its content up to the first `</name` + white + `>`, any case: the expression's `[\s\S]*?<\/\1\s*>`.
+      const closing = new RegExp(`<\\/${name}\\s*>`, 'gi');
+      closing.lastIndex = gt + 1;
+      const m = closing.exec(html);
+      if (m) return m.index + m[0].length;
+    }
   }
   return gt + 1;
 }
 
+// What every rule of frenchProse needs (TYPOGRAPHY_CHARS), sought through the whole text.
+const TYPOGRAPHY_CHAR = /[\u2019;!?:«»\d]/g;
+
 /**
- * A text rebuilt with `fn` applied to some of its ranges. Only the ranges `fn` changes cost a copy;
- * each distinct prose is worked on once (a page is thousands of short texts between tags, most of
- * them repeated: indentation, labels, each respondent's answer).
+ * A text rebuilt with frenchProse applied to some of its ranges. A range without any character a
+ * rule needs is passed over without being copied out (the next such character is sought once for
+ * all the ranges before it); only the ranges that change cost a copy; each distinct prose is
+ * worked on once (a page is thousands of short texts between tags, most of them repeated:
+ * indentation, labels, each respondent's answer).
  */
 class ProseEdit {
   private readonly done = new Map<string, string>();
   private out = '';
   private copied = 0;
+  private soughtFrom = -1;
+  private nextAt = -1;
 
-  constructor(
-    private readonly text: string,
-    private readonly fn: (prose: string) => string,
-  ) {}
+  constructor(private readonly text: string) {}
+
+  /** The first character a rule needs at or after `i` (the text's length when none). */
+  private nextTypography(i: number): number {
+    if (i < this.soughtFrom || i > this.nextAt) {
+      TYPOGRAPHY_CHAR.lastIndex = i;
+      this.soughtFrom = i;
+      this.nextAt = TYPOGRAPHY_CHAR.exec(this.text)?.index ?? this.text.length;
+    }
+    return this.nextAt;
+  }
 
   prose(start: number, end: number): void {
-    if (end <= start) return;
+    if (end <= start || this.nextTypography(start) >= end) return;
     const prose = this.text.slice(start, end);
     let changed = this.done.get(prose);
     if (changed === undefined) {
-      changed = this.fn(prose);
+      changed = proseRules(prose);
       this.done.set(prose, changed);
     }
     if (changed === prose) return;
@@ -173,8 +193,8 @@ class ProseEdit {
   }
 }
 
-function applyOutside(text: string, protectedParts: RegExp, fn: (prose: string) => string): string {
-  const edit = new ProseEdit(text, fn);
+function applyOutside(text: string, protectedParts: RegExp): string {
+  const edit = new ProseEdit(text);
   let last = 0;
   for (const m of text.matchAll(protectedParts)) {
     edit.prose(last, m.index);

@@ -98,6 +98,10 @@ describe('the plain YAML reader gives what the careful parser gives, or gives up
     expect(readPlainYaml('~: 1\n')).toBeUndefined();
     expect(readPlainYaml('1: a\n"1": b\n')).toBeUndefined();
     expect(readPlainYaml('a: 1\na: 2\n')).toBeUndefined();
+    expect(readPlainYaml('a:\n  b: 1\n  c: 2\n  b: 3\nd: 4\n')).toBeUndefined();
+    expect(readPlainYaml('m: { k: 1, k: 2 }\n')).toBeUndefined();
+    expect(readPlainYaml('__proto__: 1\n__proto__: 2\n')).toBeUndefined();
+    expect(readPlainYaml('a:\n  b: 1\nc:\n  b: 2\n')).toEqual({ a: { b: 1 }, c: { b: 2 } });
     expect(readPlainYaml('a: 1e400\n')).toEqual({ a: Infinity });
     expect(readPlainYaml('0x1F: a\n')).toEqual({ '31': 'a' });
   });

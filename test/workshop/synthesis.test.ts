@@ -232,3 +232,33 @@ describe('respondents without a name, twice the same name, hostile text', () => 
     expect(await markdownlint({ 'hostile.md': out })).toEqual([]);
   });
 });
+
+describe('a question not asked to everyone', () => {
+  // Sophie has no carrying structure yet (« pas-encore »): the question on its statutes is not
+  // asked to her. Claire and Mehdi answer it far apart: it is to discuss, among them only.
+  const files = atelierFiles().map((f) => structuredClone(f));
+  const [claire, mehdi, sophie] = files.map((f) => f.answers.answers);
+  claire!['structure-porteuse.statuts'] = { value: 'pas-aborde', note: 'Statuts à relire.' };
+  mehdi!['structure-porteuse.statuts'] = { value: 'acquis' };
+  sophie!['structure-porteuse.forme'] = { value: 'pas-encore' };
+  delete sophie!['structure-porteuse.statuts'];
+  const synthesis = buildWorkshop(defaultGrid().index, files, { now: NOW });
+  const statuts = synthesis.workshop.questions.find((q) => q.id === 'structure-porteuse.statuts')!;
+
+  it('lists, under the question to discuss, only the people it was asked to', () => {
+    expect(statuts.divergent).toBe(true);
+    expect(statuts.answers.map((a) => a.status)).toEqual(['scored', 'scored', 'hidden']);
+    const text = plain(renderReportMarkdown(synthesis, packagedTemplate('workshop.md.hbs')));
+    const section = text.slice(text.indexOf(`Question ${statuts.number} :`));
+    const block = section.slice(0, section.indexOf('\n###') === -1 ? undefined : section.indexOf('\n###'));
+    expect(block).toContain('- **Claire Martin** : Pas encore abordé\n  - Précisions : Statuts à relire.');
+    expect(block).toContain('- **Mehdi Benali** : Acquis, formalisé');
+    expect(block).not.toContain('Sophie Lefèvre');
+  });
+
+  it('keeps that short list out of the JSON (every answer is there once, with its status)', () => {
+    const json = JSON.parse(renderWorkshopJson(synthesis)) as { workshop: { questions: { id: string; answers: { status: string }[] }[] } };
+    expect(renderWorkshopJson(synthesis)).not.toContain('askedAnswers');
+    expect(json.workshop.questions.find((q) => q.id === 'structure-porteuse.statuts')!.answers.map((a) => a.status)).toEqual(['scored', 'scored', 'hidden']);
+  });
+});

@@ -172,7 +172,7 @@ export function workshopQuestion(
   const score = mean === undefined ? null : roundScore(mean * 100);
   const unknownLabel = ref.choices.find((c) => c.score === null && !c.na)?.label ?? 'Je ne sais pas';
   const partial = { reasons, steps, maxSteps, unknown };
-  return {
+  const question: WorkshopQuestion = {
     id,
     number: qr.number,
     entry: ref.entry.id,
@@ -200,6 +200,11 @@ export function workshopQuestion(
     answers,
     position,
   };
+  // For the templates: the answers of those to whom the question was asked, so that a list of a
+  // hundred people needs no test per person. Not enumerable: the JSON does not repeat them.
+  // Configurable: a template reads it through a Proxy, whose view of it is a new array.
+  Object.defineProperty(question, 'askedAnswers', { value: asked ? answers.filter((a) => a.status !== 'hidden') : [], enumerable: false, configurable: true });
+  return question;
 }
 
 /** Divergent questions, most divergent first (each gets its `rank`). */

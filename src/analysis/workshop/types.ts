@@ -67,6 +67,11 @@ export interface WorkshopQuestion extends Pick<QuestionReport, 'id' | 'number' |
   unanswered: string[];
   /** One per respondent, in the order of the files. */
   answers: WorkshopAnswer[];
+  /**
+   * The answers of those to whom the question was asked (status not `hidden`), in the same order:
+   * for the templates. Not enumerable, so not in the JSON (it is `answers` without the hidden ones).
+   */
+  readonly askedAnswers?: WorkshopAnswer[];
   /** The « position commune » recorded in a round table (core/group-position.ts); null when none. */
   position: GroupPositionView | null;
 }

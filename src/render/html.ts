@@ -17,12 +17,12 @@
 import type Handlebars from 'handlebars';
 import Runtime from 'handlebars/runtime';
 import { COMMON_HELPERS, compileTemplate, lockedHandlebars, type LockedHandlebars } from './templating.js';
-import { Deferred, lazyView, type Shown } from './lazy-view.js';
+import { Deferred, lazyView, shownView, Whole, type Shown } from './lazy-view.js';
 import { DomainError } from '../errors.js';
 import { legendSwatch, radarSummary, renderRadarSvg, respondentColour, seriesStyles, type RadarInput, type RadarSeries } from './radar.js';
 import type { EntryReport, QuestionReport, ReportData } from '../analysis/report.js';
 import type { WorksheetData } from '../analysis/worksheet.js';
-import { isWorkshop, respondentEntryScores, statusText, workshopSpread, type QuestionSpread } from './html-workshop.js';
+import { isWorkshop, respondentEntryScores, statusText, workshopSpread, type QuestionSpread, type WorkshopSpread } from './html-workshop.js';
 import { stripControl, stripControlKeepLines } from '../text/escape.js';
 import { trimLineEnds } from '../text/trim.js';
 import { frenchHtml } from '../text/typography.js';
@@ -94,14 +94,16 @@ export function safeHref(url: unknown): string | null {
  * reads it, once.
  */
 export function htmlView<T>(value: T): T {
-  return htmlViewer()(value);
+  return htmlViewer().lazy(value);
 }
 
 /**
  * htmlView for the parts of one page: what they share is cleaned once, each distinct string and
  * each object (a workshop's questions are in `questions`, in their entrée, among the divergences…).
+ * `now`: the same, made at once as plain objects, for what a workshop page reads whole (per
+ * respondent, per question: a Proxy read per field was most of its cost).
  */
-function htmlViewer(): <T>(value: T) => T {
+function htmlViewer(): { lazy: <T>(value: T) => T; now: <T>(value: T) => T } {
   const strings = new Map<string, string>();
   const shown: Shown = (value, key) => {
     if (key === 'url') return { value: safeHref(value) };
@@ -113,7 +115,7 @@ function htmlViewer(): <T>(value: T) => T {
     if (value instanceof (Runtime as unknown as typeof Handlebars).SafeString) return { value };
     return undefined;
   };
-  return <T>(value: T): T => lazyView(value, shown) as T;
+  return { lazy: <T>(value: T): T => lazyView(value, shown) as T, now: <T>(value: T): T => shownView(value, shown) as T };
 }
 
 export const safe = (html: string): Handlebars.SafeString => new (Runtime as unknown as typeof Handlebars).SafeString(html);
@@ -197,16 +199,26 @@ function entryView(data: ReportData, e: EntryReport, spreads: Map<string, Questi
   };
 }
 
+/**
+ * The workshop's spread as the page reads it: each question's chips and answers are read whole
+ * (hundreds of small objects), so they are made at once when first read (Whole), the rest lazily.
+ */
+function pageSpread(spread: WorkshopSpread): WorkshopSpread {
+  const page = new Map(spread.all.map((r) => [r, { ...r, cells: new Whole(r.cells), answers: new Whole(r.answers) } as unknown as QuestionSpread]));
+  const of = (r: QuestionSpread): QuestionSpread => page.get(r) ?? r;
+  return { ...spread, rows: spread.rows.map(of), all: spread.all.map(of), divergent: spread.divergent.map(of) };
+}
+
 /** The view of report.html.hbs: the report data, escaped by the template, plus what the page draws. */
 export function reportHtmlView(data: ReportData, options: { full?: boolean } = {}): Record<string, unknown> {
   const full = options.full === true;
   const workshop = isWorkshop(data);
   const radar = reportRadar(data);
   const styles = seriesStyles(radar.series);
-  const spread = isWorkshop(data) ? workshopSpread(data) : null;
+  const spread = isWorkshop(data) ? pageSpread(workshopSpread(data)) : null;
   const spreads = spread ? new Map(spread.all.map((r) => [r.id, r])) : null;
   const perRespondent = workshop ? respondentEntryScores(data) : [];
-  const htmlView = htmlViewer();
+  const { lazy: htmlView, now: htmlNow } = htmlViewer();
   const heading = workshop ? "Synthèse d'atelier PTCE" : 'Rapport de préparation PTCE';
   return {
     ...htmlView({ ...data, entries: data.entries.map((e) => entryView(data, e, spreads)) }),
@@ -218,10 +230,10 @@ export function reportHtmlView(data: ReportData, options: { full?: boolean } = {
     radar: {
       svg: safe(renderRadarSvg(radar, { id: 'radar-synthese', title: workshop ? 'Repères par entrée : chaque participant et le collectif' : 'Repères par entrée, sur 100', legend: false })),
       summary: radarSummary(radar),
-      series: htmlView(radar.series.map((s, i) => ({ name: s.name, kind: s.kind, swatch: safe(legendSwatch(styles[i]!)) }))),
+      series: htmlNow(radar.series.map((s, i) => ({ name: s.name, kind: s.kind, swatch: safe(legendSwatch(styles[i]!)) }))),
     },
     respondentTable: workshop
-      ? htmlView({
+      ? htmlNow({
           headers: data.respondents.map((r, i) => ({ n: i + 1, name: shortName(r.label), full: r.label, swatch: safe(legendSwatch(styles[i]!)) })),
           collectiveSwatch: safe(legendSwatch(styles[styles.length - 1]!)),
           rows: data.entries.map((e, j) => ({
@@ -238,7 +250,7 @@ export function reportHtmlView(data: ReportData, options: { full?: boolean } = {
           })),
         })
       : null,
-    respondentsView: htmlView(data.respondents.map((r, i) => ({ ...r, n: i + 1, short: shortName(r.label), colour: respondentColour(i) }))),
+    respondentsView: htmlNow(data.respondents.map((r, i) => ({ ...r, n: i + 1, short: shortName(r.label), colour: respondentColour(i) }))),
     spread: spread ? htmlView(spread) : null,
     nav: [
       { href: '#synthese', label: 'Synthèse' },

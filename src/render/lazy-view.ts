@@ -11,6 +11,15 @@ export class Deferred<T = unknown> {
   constructor(readonly make: () => T) {}
 }
 
+/**
+ * A part of a view that the template reads whole, field by field (a workshop's chips, each
+ * person's answer): on its first read it is made at once as plain objects (`shownView`), so each
+ * of its fields is then a plain property read, not a Proxy's. Like Deferred, made only if read.
+ */
+export class Whole<T = unknown> {
+  constructor(readonly value: T) {}
+}
+
 /** `shown(value, key)` gives what a template sees for one value; `lazyView` calls it for each leaf. */
 export type Shown = (value: unknown, key: string) => { value: unknown } | undefined;
 
@@ -31,7 +40,7 @@ export function lazyView(value: unknown, shown: Shown, key = ''): unknown {
 // workshop's thousands of answers and chips cost a Proxy each, not a Proxy, a map and six closures.
 interface Viewer {
   views: WeakMap<object, object>;
-  deferred: WeakMap<Deferred, unknown>;
+  deferred: WeakMap<Deferred | Whole, unknown>;
   handler: ProxyHandler<object>;
 }
 
@@ -40,11 +49,15 @@ const viewers = new WeakMap<Shown, Viewer>();
 function viewerOf(shown: Shown): Viewer {
   const known = viewers.get(shown);
   if (known) return known;
-  const deferred = new WeakMap<Deferred, unknown>();
+  const deferred = new WeakMap<Deferred | Whole, unknown>();
   const read = (t: object, prop: string): unknown => {
     const raw = (t as Record<string, unknown>)[prop];
     if (raw instanceof Deferred) {
       if (!deferred.has(raw)) deferred.set(raw, lazyView(raw.make(), shown, prop));
+      return deferred.get(raw);
+    }
+    if (raw instanceof Whole) {
+      if (!deferred.has(raw)) deferred.set(raw, shownNow(raw.value, shown, prop, new Map()));
       return deferred.get(raw);
     }
     return lazyView(raw, shown, Array.isArray(t) ? '' : prop);
@@ -75,4 +88,35 @@ function viewOf(target: object, shown: Shown): object {
     viewer.views.set(target, view);
   }
   return view;
+}
+
+/**
+ * The same view made now, as plain objects and lists (no Proxy): for the parts a page reads whole,
+ * cell by cell (a workshop's matrix of chips, its list of respondents), where a Proxy read per
+ * field cost more than the cleaning itself. An object reached twice is copied once; anything but a
+ * plain object or a list (a class instance, a Deferred) keeps the lazy view.
+ */
+export function shownView(value: unknown, shown: Shown): unknown {
+  return shownNow(value, shown, '', new Map());
+}
+
+function shownNow(value: unknown, shown: Shown, key: string, seen: Map<object, unknown>): unknown {
+  const own = shown(value, key);
+  if (own) return own.value;
+  if (!value || typeof value !== 'object') return value;
+  const known = seen.get(value);
+  if (known !== undefined) return known;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    seen.set(value, out);
+    for (let i = 0; i < value.length; i++) out[i] = shownNow(value[i], shown, '', seen);
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value);
+  const fields = proto === Object.prototype || proto === null ? Object.keys(value) : null;
+  if (!fields || fields.some((k) => (value as Record<string, unknown>)[k] instanceof Deferred || (value as Record<string, unknown>)[k] instanceof Whole)) return lazyView(value, shown, key);
+  const out: Record<string, unknown> = {};
+  seen.set(value, out);
+  for (const k of fields) out[k] = shownNow((value as Record<string, unknown>)[k], shown, k, seen);
+  return out;
 }

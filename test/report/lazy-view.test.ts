@@ -1,7 +1,7 @@
 // The view a template reads (render/lazy-view.ts): every string transformed, each distinct string
 // once per document, only the part of the data the template reaches, and the data left untouched.
 import { describe, expect, it } from 'vitest';
-import { Deferred, lazyView, type Shown } from '../../src/render/lazy-view.js';
+import { Deferred, lazyView, shownView, Whole, type Shown } from '../../src/render/lazy-view.js';
 import { markdownView } from '../../src/render/markdown.js';
 
 /** A `shown` that upper-cases strings and counts how often it transformed each. */
@@ -116,5 +116,29 @@ describe('template views', () => {
     expect(view.detail[0]!.text).toBe('DÉTAIL');
     expect(view.detail).toBe(view.detail);
     expect(made).toBe(1);
+  });
+
+  it('a part read whole is made at once as plain data, only when read, strings transformed as in the lazy view', () => {
+    const { shown, calls } = counting();
+    const chips = [{ n: 1, name: 'Claire' }, { n: 2, name: 'Claire' }];
+    const view = lazyView({ title: 'Projet', chips: new Whole(chips), unread: new Whole([{ name: 'jamais lu' }]) }, shown) as { chips: typeof chips };
+    expect(calls.has('Claire')).toBe(false);
+    expect(view.chips).toEqual([{ n: 1, name: 'CLAIRE' }, { n: 2, name: 'CLAIRE' }]);
+    expect(view.chips).toBe(view.chips);
+    expect(calls.get('Claire')).toBe(1);
+    expect(calls.has('jamais lu')).toBe(false);
+    expect(chips[0]!.name).toBe('Claire');
+  });
+
+  it('made at once, the view equals the lazy one; a deferred part inside stays deferred', () => {
+    let made = 0;
+    const withDeferred = { ...data, later: new Deferred(() => (made++, { text: 'plus tard' })) };
+    const now = shownView(withDeferred, counting().shown) as typeof data & { later: { text: string } };
+    const lazy = lazyView(data, counting().shown);
+    expect(made).toBe(0);
+    for (const key of Object.keys(data) as (keyof typeof data)[]) expect(JSON.stringify(now[key])).toBe(JSON.stringify((lazy as typeof data)[key]));
+    expect(now.questions[0]).toBe(now.divergences[0]);
+    expect(made).toBe(0);
+    expect(now.later.text).toBe('PLUS TARD');
   });
 });

@@ -120,12 +120,12 @@ function columnOf(data: WorkshopData, columns: readonly SpreadColumn[], r: Respo
   return kind ? columns.findIndex((c) => c.kind === kind) : -1;
 }
 
-function questionSpread(data: WorkshopData, columns: readonly SpreadColumn[], q: WorkshopQuestion): QuestionSpread {
+function questionSpread(data: WorkshopData, columns: readonly SpreadColumn[], q: WorkshopQuestion, text: (s: string) => string): QuestionSpread {
   const visible = q.answers.map((r, i) => ({ r, i })).filter(({ r }) => r.status !== 'hidden');
   const cells = columns.map(() => ({ chips: [] as SpreadChip[] }));
   for (const { r, i } of q.type === 'scale' ? visible : []) {
     const c = columnOf(data, columns, r);
-    if (c >= 0) cells[c]!.chips.push({ n: i + 1, name: data.respondents[i]?.label ?? r.respondent, colour: respondentColour(i), answer: r.label ?? 'pas encore de réponse' });
+    if (c >= 0) cells[c]!.chips.push({ n: i + 1, name: text(data.respondents[i]?.label ?? r.respondent), colour: respondentColour(i), answer: text(r.label ?? 'pas encore de réponse') });
   }
   return {
     id: q.id,
@@ -140,7 +140,7 @@ function questionSpread(data: WorkshopData, columns: readonly SpreadColumn[], q:
     reason: q.reason === null ? null : trimEndOf(q.reason.trim(), '. \t\n\r\u00a0\u202f'),
     consensus: q.consensus,
     consensusAnswer: q.consensus ? q.collective : null,
-    answers: visible.map(({ r, i }) => ({ n: i + 1, name: data.respondents[i]?.label ?? r.respondent, colour: respondentColour(i), answer: statusText(r), note: r.note })),
+    answers: visible.map(({ r, i }) => ({ n: i + 1, name: text(data.respondents[i]?.label ?? r.respondent), colour: respondentColour(i), answer: text(statusText(r)), note: typeof r.note === 'string' ? text(r.note) : r.note })),
     position: q.position ?? null,
   };
 }
@@ -149,10 +149,14 @@ function consensusItem(q: WorkshopQuestion): ConsensusItem {
   return { number: q.number, text: q.text, answer: q.collective, agreement: q.agreement ?? 'other' };
 }
 
-/** The synthesis as the page shows it: the matrix of answers, the questions to discuss, the points of agreement. */
-export function workshopSpread(data: WorkshopData): WorkshopSpread {
+/**
+ * The synthesis as the page shows it: the matrix of answers, the questions to discuss, the points of
+ * agreement. `text`: how the page shows the names, answers and notes of the chips and answers (the
+ * HTML page cleans them here, once per distinct string, and passes those parts as is).
+ */
+export function workshopSpread(data: WorkshopData, text: (s: string) => string = (s) => s): WorkshopSpread {
   const columns = columnsOf(data);
-  const all = data.workshop.questions.filter((q) => q.asked).map((q) => questionSpread(data, columns, q));
+  const all = data.workshop.questions.filter((q) => q.asked).map((q) => questionSpread(data, columns, q, text));
   const byId = new Map(all.map((r) => [r.id, r]));
   return {
     columns,

@@ -17,10 +17,11 @@
 import type Handlebars from 'handlebars';
 import Runtime from 'handlebars/runtime';
 import { COMMON_HELPERS, compileTemplate, lockedHandlebars, type LockedHandlebars } from './templating.js';
-import { Deferred, lazyView, shownView, Whole, type Shown } from './lazy-view.js';
+import { AsIs, Deferred, lazyView, shownView, type Shown } from './lazy-view.js';
 import { DomainError } from '../errors.js';
 import { legendSwatch, radarSummary, renderRadarSvg, respondentColour, seriesStyles, type RadarInput, type RadarSeries } from './radar.js';
 import type { EntryReport, QuestionReport, ReportData } from '../analysis/report.js';
+import type { WorkshopData } from '../analysis/workshop.js';
 import type { WorksheetData } from '../analysis/worksheet.js';
 import { isWorkshop, respondentEntryScores, statusText, workshopSpread, type QuestionSpread, type WorkshopSpread } from './html-workshop.js';
 import { stripControl, stripControlKeepLines } from '../text/escape.js';
@@ -101,21 +102,23 @@ export function htmlView<T>(value: T): T {
  * htmlView for the parts of one page: what they share is cleaned once, each distinct string and
  * each object (a workshop's questions are in `questions`, in their entrée, among the divergences…).
  * `now`: the same, made at once as plain objects, for what a workshop page reads whole (per
- * respondent, per question: a Proxy read per field was most of its cost).
+ * respondent, per question: a Proxy read per field was most of its cost); `text`: one string as
+ * the view shows it.
  */
-function htmlViewer(): { lazy: <T>(value: T) => T; now: <T>(value: T) => T } {
+function htmlViewer(): { lazy: <T>(value: T) => T; now: <T>(value: T) => T; text: (s: string) => string } {
   const strings = new Map<string, string>();
+  const text = (value: string): string => {
+    let cleaned = strings.get(value);
+    if (cleaned === undefined) strings.set(value, (cleaned = stripControlKeepLines(value)));
+    return cleaned;
+  };
   const shown: Shown = (value, key) => {
     if (key === 'url') return { value: safeHref(value) };
-    if (typeof value === 'string') {
-      let cleaned = strings.get(value);
-      if (cleaned === undefined) strings.set(value, (cleaned = stripControlKeepLines(value)));
-      return { value: cleaned };
-    }
+    if (typeof value === 'string') return { value: text(value) };
     if (value instanceof (Runtime as unknown as typeof Handlebars).SafeString) return { value };
     return undefined;
   };
-  return { lazy: <T>(value: T): T => lazyView(value, shown) as T, now: <T>(value: T): T => shownView(value, shown) as T };
+  return { lazy: <T>(value: T): T => lazyView(value, shown) as T, now: <T>(value: T): T => shownView(value, shown) as T, text };
 }
 
 export const safe = (html: string): Handlebars.SafeString => new (Runtime as unknown as typeof Handlebars).SafeString(html);
@@ -200,11 +203,13 @@ function entryView(data: ReportData, e: EntryReport, spreads: Map<string, Questi
 }
 
 /**
- * The workshop's spread as the page reads it: each question's chips and answers are read whole
- * (hundreds of small objects), so they are made at once when first read (Whole), the rest lazily.
+ * The workshop's spread as the page reads it: each question's chips and answers (thousands of
+ * small objects, read field by field) are built with their strings already cleaned (`text`) and
+ * passed as is (AsIs); the rest is viewed lazily.
  */
-function pageSpread(spread: WorkshopSpread): WorkshopSpread {
-  const page = new Map(spread.all.map((r) => [r, { ...r, cells: new Whole(r.cells), answers: new Whole(r.answers) } as unknown as QuestionSpread]));
+function pageSpread(data: WorkshopData, text: (s: string) => string): WorkshopSpread {
+  const spread = workshopSpread(data, text);
+  const page = new Map(spread.all.map((r) => [r, { ...r, cells: new AsIs(r.cells), answers: new AsIs(r.answers) } as unknown as QuestionSpread]));
   const of = (r: QuestionSpread): QuestionSpread => page.get(r) ?? r;
   return { ...spread, rows: spread.rows.map(of), all: spread.all.map(of), divergent: spread.divergent.map(of) };
 }
@@ -215,10 +220,10 @@ export function reportHtmlView(data: ReportData, options: { full?: boolean } = {
   const workshop = isWorkshop(data);
   const radar = reportRadar(data);
   const styles = seriesStyles(radar.series);
-  const spread = isWorkshop(data) ? pageSpread(workshopSpread(data)) : null;
+  const { lazy: htmlView, now: htmlNow, text } = htmlViewer();
+  const spread = isWorkshop(data) ? pageSpread(data, text) : null;
   const spreads = spread ? new Map(spread.all.map((r) => [r.id, r])) : null;
   const perRespondent = workshop ? respondentEntryScores(data) : [];
-  const { lazy: htmlView, now: htmlNow } = htmlViewer();
   const heading = workshop ? "Synthèse d'atelier PTCE" : 'Rapport de préparation PTCE';
   return {
     ...htmlView({ ...data, entries: data.entries.map((e) => entryView(data, e, spreads)) }),

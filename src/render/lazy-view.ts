@@ -12,11 +12,12 @@ export class Deferred<T = unknown> {
 }
 
 /**
- * A part of a view that the template reads whole, field by field (a workshop's chips, each
- * person's answer): on its first read it is made at once as plain objects (`shownView`), so each
- * of its fields is then a plain property read, not a Proxy's. Like Deferred, made only if read.
+ * A part of a view already made as the template must see it (its strings cleaned by the same
+ * rule, by whoever built it): passed as is, no Proxy, no copy. For the thousands of small objects
+ * a workshop page reads field by field (each person's chip, answer and note), where a Proxy read
+ * per field cost more than the cleaning itself.
  */
-export class Whole<T = unknown> {
+export class AsIs<T = unknown> {
   constructor(readonly value: T) {}
 }
 
@@ -40,7 +41,7 @@ export function lazyView(value: unknown, shown: Shown, key = ''): unknown {
 // workshop's thousands of answers and chips cost a Proxy each, not a Proxy, a map and six closures.
 interface Viewer {
   views: WeakMap<object, object>;
-  deferred: WeakMap<Deferred | Whole, unknown>;
+  deferred: WeakMap<Deferred, unknown>;
   handler: ProxyHandler<object>;
 }
 
@@ -49,17 +50,14 @@ const viewers = new WeakMap<Shown, Viewer>();
 function viewerOf(shown: Shown): Viewer {
   const known = viewers.get(shown);
   if (known) return known;
-  const deferred = new WeakMap<Deferred | Whole, unknown>();
+  const deferred = new WeakMap<Deferred, unknown>();
   const read = (t: object, prop: string): unknown => {
     const raw = (t as Record<string, unknown>)[prop];
     if (raw instanceof Deferred) {
       if (!deferred.has(raw)) deferred.set(raw, lazyView(raw.make(), shown, prop));
       return deferred.get(raw);
     }
-    if (raw instanceof Whole) {
-      if (!deferred.has(raw)) deferred.set(raw, shownNow(raw.value, shown, prop, new Map()));
-      return deferred.get(raw);
-    }
+    if (raw instanceof AsIs) return raw.value;
     return lazyView(raw, shown, Array.isArray(t) ? '' : prop);
   };
   const handler: ProxyHandler<object> = {
@@ -91,10 +89,10 @@ function viewOf(target: object, shown: Shown): object {
 }
 
 /**
- * The same view made now, as plain objects and lists (no Proxy): for the parts a page reads whole,
- * cell by cell (a workshop's matrix of chips, its list of respondents), where a Proxy read per
- * field cost more than the cleaning itself. An object reached twice is copied once; anything but a
- * plain object or a list (a class instance, a Deferred) keeps the lazy view.
+ * The same view made now, as plain objects and lists (no Proxy): for the parts a page reads whole
+ * (a workshop's list of respondents, its table of scores), where a Proxy read per field cost more
+ * than the cleaning itself. An object reached twice is copied once; anything but a plain object or
+ * a list (a class instance), or an object holding a Deferred, keeps the lazy view.
  */
 export function shownView(value: unknown, shown: Shown): unknown {
   return shownNow(value, shown, '', new Map());
@@ -112,11 +110,20 @@ function shownNow(value: unknown, shown: Shown, key: string, seen: Map<object, u
     for (let i = 0; i < value.length; i++) out[i] = shownNow(value[i], shown, '', seen);
     return out;
   }
+  if (value instanceof AsIs) return value.value;
   const proto = Object.getPrototypeOf(value);
-  const fields = proto === Object.prototype || proto === null ? Object.keys(value) : null;
-  if (!fields || fields.some((k) => (value as Record<string, unknown>)[k] instanceof Deferred || (value as Record<string, unknown>)[k] instanceof Whole)) return lazyView(value, shown, key);
+  if (proto !== Object.prototype && proto !== null) return lazyView(value, shown, key);
   const out: Record<string, unknown> = {};
   seen.set(value, out);
-  for (const k of fields) out[k] = shownNow((value as Record<string, unknown>)[k], shown, k, seen);
+  for (const k of Object.keys(value)) {
+    const raw = (value as Record<string, unknown>)[k];
+    if (raw instanceof Deferred) {
+      // Made only if read: this object keeps the lazy view.
+      const lazy = lazyView(value, shown, key);
+      seen.set(value, lazy);
+      return lazy;
+    }
+    out[k] = shownNow(raw, shown, k, seen);
+  }
   return out;
 }

@@ -18,6 +18,7 @@ import {
 import { DEFAULT_TEMPLATE, renderReportMarkdown } from '../../src/render/markdown.js';
 import { buildReport, type ReportData } from '../../src/analysis/report.js';
 import { respondentEntryScores, workshopSpread } from '../../src/render/html-workshop.js';
+import type { WorkshopData } from '../../src/analysis/workshop.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import { plain, runInProcess } from '../helpers.js';
 import { fixtureReport } from '../report/helpers.js';
@@ -189,6 +190,19 @@ describe('workshop', () => {
     const constats = spread.rows.find((q) => q.id === 'objectifs.constats')!;
     expect(constats.cells.map((c) => c.chips.map((chip) => chip.n))).toEqual([[3], [1], [], [2], ...spread.columns.slice(4).map(() => [])]);
     expect(spread.columns.map((c) => c.label).slice(0, 4)).toEqual(['Pas encore abordé', 'En réflexion', 'Engagé, en cours', 'Acquis, formalisé']);
+  });
+
+  it('names, answers and notes of the chips and cards: control characters removed, markup escaped', () => {
+    const hostile = structuredClone(data) as WorkshopData;
+    hostile.respondents[0]!.label = 'Claire\u001b[31m <b>Dufour</b>\u0007';
+    const question = hostile.workshop.questions.find((q) => q.id === hostile.workshop.divergences[0]!.id)!;
+    question.answers[0]!.note = 'vu\u001b[2J <script>alert(1)</script>';
+    const html = report(hostile, false);
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b\u001b\u007f]/);
+    expect(html).not.toContain('<b>Dufour');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('title="Claire &lt;b&gt;Dufour&lt;/b&gt; : ');
+    expect(texts(html, 'li')).toContain(`1 Claire <b>Dufour</b> ${question.answers[0]!.label ?? 'pas encore de réponse'}Précisions : vu <script>alert(1)</script>`);
   });
 
   it('draws a polygon per respondent plus the collective one, with a legend in the page', () => {

@@ -103,28 +103,38 @@ function columnsOf(data: WorkshopData): SpreadColumn[] {
   return columns;
 }
 
-/** The column of an answer: its step of the scale (by label, else the nearest score), or its status. */
-function columnOf(data: WorkshopData, columns: readonly SpreadColumn[], r: Response): number {
+/**
+ * The column of an answer: its step of the scale (by label, else the nearest score), or its status.
+ * Made once per page (what it needs from the scale and the columns found once): the page asks for
+ * every answer of every respondent.
+ */
+function columnFinder(data: WorkshopData, columns: readonly SpreadColumn[]): (r: Response) => number {
   const scale = data.method.scale;
   const max = data.method.maxScore ?? Math.max(1, ...scale.map((s) => s.score));
-  if (r.status === 'scored' && r.score !== null) {
-    const byLabel = scale.findIndex((s) => s.label === r.label);
-    if (byLabel >= 0) return byLabel;
-    let best = 0;
-    scale.forEach((s, i) => {
-      if (Math.abs((s.score / max) * 100 - r.score!) < Math.abs((scale[best]!.score / max) * 100 - r.score!)) best = i;
-    });
-    return best;
-  }
-  const kind: SpreadColumn['kind'] | null = r.status === 'unknown' ? 'unknown' : r.status === 'na' ? 'na' : r.status === 'unanswered' ? 'unanswered' : null;
-  return kind ? columns.findIndex((c) => c.kind === kind) : -1;
+  const byLabel = new Map<string, number>();
+  scale.forEach((s, i) => {
+    if (!byLabel.has(s.label)) byLabel.set(s.label, i);
+  });
+  const byStatus = { unknown: columns.findIndex((c) => c.kind === 'unknown'), na: columns.findIndex((c) => c.kind === 'na'), unanswered: columns.findIndex((c) => c.kind === 'unanswered') };
+  return (r) => {
+    if (r.status === 'scored' && r.score !== null) {
+      const step = r.label === null ? undefined : byLabel.get(r.label);
+      if (step !== undefined) return step;
+      let best = 0;
+      scale.forEach((s, i) => {
+        if (Math.abs((s.score / max) * 100 - r.score!) < Math.abs((scale[best]!.score / max) * 100 - r.score!)) best = i;
+      });
+      return best;
+    }
+    return r.status === 'unknown' || r.status === 'na' || r.status === 'unanswered' ? byStatus[r.status] : -1;
+  };
 }
 
-function questionSpread(data: WorkshopData, columns: readonly SpreadColumn[], q: WorkshopQuestion, text: (s: string) => string): QuestionSpread {
+function questionSpread(data: WorkshopData, columns: readonly SpreadColumn[], columnOf: (r: Response) => number, q: WorkshopQuestion, text: (s: string) => string): QuestionSpread {
   const visible = q.answers.map((r, i) => ({ r, i })).filter(({ r }) => r.status !== 'hidden');
   const cells = columns.map(() => ({ chips: [] as SpreadChip[] }));
   for (const { r, i } of q.type === 'scale' ? visible : []) {
-    const c = columnOf(data, columns, r);
+    const c = columnOf(r);
     if (c >= 0) cells[c]!.chips.push({ n: i + 1, name: text(data.respondents[i]?.label ?? r.respondent), colour: respondentColour(i), answer: text(r.label ?? 'pas encore de réponse') });
   }
   return {
@@ -156,7 +166,8 @@ function consensusItem(q: WorkshopQuestion): ConsensusItem {
  */
 export function workshopSpread(data: WorkshopData, text: (s: string) => string = (s) => s): WorkshopSpread {
   const columns = columnsOf(data);
-  const all = data.workshop.questions.filter((q) => q.asked).map((q) => questionSpread(data, columns, q, text));
+  const columnOf = columnFinder(data, columns);
+  const all = data.workshop.questions.filter((q) => q.asked).map((q) => questionSpread(data, columns, columnOf, q, text));
   const byId = new Map(all.map((r) => [r.id, r]));
   return {
     columns,

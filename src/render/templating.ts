@@ -61,9 +61,40 @@ export function lockedHandlebars(helpers: Record<string, Helper>, options: { kee
   const hb = (Runtime as unknown as typeof Handlebars).create();
   hb.unregisterHelper('log');
   if (!options.keepLookup) hb.unregisterHelper('lookup');
+  hb.registerHelper('each', leanEach(hb));
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as Handlebars.HelperDelegate);
   const builtins = ['if', 'unless', 'each', 'with', ...(options.keepLookup ? ['lookup'] : [])];
   return { hb, knownHelpers: Object.fromEntries([...Object.keys(helpers), ...builtins].map((k) => [k, true])) as Record<string, true> };
+}
+
+/**
+ * Handlebars' `each` for a list, without what its builtin makes for every item and our templates
+ * never read (a context path string, the paths of block parameters): a workshop page iterates over
+ * thousands of chips and answers. Same output, same @index, @first, @last and @key, `{{else}}` for an empty list;
+ * anything else (an object, `as |item|`, trackIds) goes to the builtin.
+ */
+function leanEach(hb: typeof Handlebars): Handlebars.HelperDelegate {
+  const builtin = hb.helpers.each!;
+  return function (this: unknown, context: unknown, options: Handlebars.HelperOptions & { ids?: unknown; fn: { blockParams?: unknown } }) {
+    if (!Array.isArray(context) || !options || options.fn.blockParams || (options.data && options.ids)) return builtin.call(this, context, options);
+    const data = options.data ? hb.createFrame(options.data) : undefined;
+    const last = context.length - 1;
+    let out = '';
+    let i = 0;
+    for (; i <= last; i++) {
+      if (!(i in context)) continue;
+      if (data) {
+        data.key = i;
+        data.index = i;
+        data.first = i === 0;
+        data.last = i === last;
+      }
+      // The item and its index as block parameters, as the builtin gives them (an outer `as |x|`
+      // is found by depth).
+      out += options.fn(context[i], { data, blockParams: [context[i], i] });
+    }
+    return i === 0 ? options.inverse(this) : out;
+  };
 }
 
 /** Tidies what a Markdown template produced: no trailing spaces, at most one blank line, one final newline. */

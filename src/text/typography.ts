@@ -18,13 +18,15 @@ export const NNBSP = '\u202F';
 const UNITS = '%|‰|€|k€|M€|ans?|mois|jours?|semaines?|heures?|h|min|km|km²|m²|ha|Mo|Ko|Go|ETP';
 const NUMBER_UNIT = new RegExp(`(\\d)[ \\u00A0\\u202F]+(${UNITS})(?![\\p{L}\\d])`, 'gu');
 
-// Every rule below needs one of these characters: prose without any is left as it is, at the
-// cost of one scan (a page is thousands of short texts between tags).
-const TYPOGRAPHY_CHARS = /[\u2019;!?:«»\d]/;
+// Every rule below needs one of these: prose without any is left as it is, at the cost of one scan
+// (a page is thousands of short texts between tags). A digit alone needs nothing (« 17 », the
+// number of a chip, « 50/100 »): the rules on numbers need a digit followed by a space, « n° » its
+// « ° ».
+const TYPOGRAPHY_NEEDS = /[\u2019;!?:«»°]|\d[ \u00A0\u202F]/;
 
 /** Typography of plain prose (no markup inside). */
 export function frenchProse(text: string): string {
-  return TYPOGRAPHY_CHARS.test(text) ? proseRules(text) : text;
+  return TYPOGRAPHY_NEEDS.test(text) ? proseRules(text) : text;
 }
 
 /** The rules themselves, on any text: frenchProse skips the texts none of them can change (tested). */
@@ -146,8 +148,8 @@ function htmlProtectedEnd(html: string, at: number): number {
   return gt + 1;
 }
 
-// What every rule of frenchProse needs (TYPOGRAPHY_CHARS), sought through the whole text.
-const TYPOGRAPHY_CHAR = /[\u2019;!?:«»\d]/g;
+// What every rule of frenchProse needs (TYPOGRAPHY_NEEDS), sought through the whole text.
+const TYPOGRAPHY_NEED = new RegExp(TYPOGRAPHY_NEEDS.source, 'g');
 
 /**
  * A text rebuilt with frenchProse applied to some of its ranges. A range without any character a
@@ -168,9 +170,9 @@ class ProseEdit {
   /** The first character a rule needs at or after `i` (the text's length when none). */
   private nextTypography(i: number): number {
     if (i < this.soughtFrom || i > this.nextAt) {
-      TYPOGRAPHY_CHAR.lastIndex = i;
+      TYPOGRAPHY_NEED.lastIndex = i;
       this.soughtFrom = i;
-      this.nextAt = TYPOGRAPHY_CHAR.exec(this.text)?.index ?? this.text.length;
+      this.nextAt = TYPOGRAPHY_NEED.exec(this.text)?.index ?? this.text.length;
     }
     return this.nextAt;
   }

@@ -136,7 +136,7 @@ describe('typography of a page, found without the page-wide expressions', () => 
     }
     return out + frenchProse(html.slice(last));
   }
-  const pieces = ['<', '>', '</', '<!--', '-->', 'style', 'STYLE', 'code', 'codex', 'codeé', 'code1', 'pre', 'textarea', '</code >', '</Style>', '?', '!', ':', ';', '«', '»', ')', '*', '_', ' ', '\n', NBSP, NNBSP, 'a', 'é', '😀', '1', '3 ans', '12 000', '%', 'ª', '×', 'Ω', 'ÿ', 'Ž', '¿', '0'];
+  const pieces = ['<', '>', '</', '<!--', '-->', 'style', 'STYLE', 'code', 'codex', 'codeé', 'code1', 'pre', 'textarea', '</code >', '</Style>', '?', '!', ':', ';', '«', '»', ')', '*', '_', ' ', '\n', NBSP, NNBSP, 'a', 'é', '😀', '1', '3 ans', '12 000', '%', 'ª', '×', 'Ω', 'ÿ', 'Ž', '¿', '0', 'n°', '°', ' 12', '17', '50/100'];
 
   // The prose rules as they were written before « ? ! » was sought mark first.
   const UNITS = '%|‰|€|k€|M€|ans?|mois|jours?|semaines?|heures?|h|min|km|km²|m²|ha|Mo|Ko|Go|ETP';

@@ -134,7 +134,15 @@ function htmlProtectedEnd(html: string, at: number): number {
   }
   const gt = html.indexOf('>', at + 1);
   if (gt === -1) return -1;
-  if (first === 0x73 /* s */ || first === 0x70 /* p */ || first === 0x63 /* c */ || first === 0x74 /* t */) {
+  // st(yle), sc(ript), pr(e), co(de), te(xtarea): the names' first two letters, any case (span, td,
+  // tr, th, table… go no further).
+  const second = html.charCodeAt(at + 2) | 0x20;
+  if (
+    (first === 0x73 && (second === 0x74 || second === 0x63)) ||
+    (first === 0x70 && second === 0x72) ||
+    (first === 0x63 && second === 0x6f) ||
+    (first === 0x74 && second === 0x65)
+  ) {
     VERBATIM_START.lastIndex = at + 1;
     const name = VERBATIM_START.exec(html)?.[1];
     if (name) {

@@ -173,7 +173,8 @@ async function main() {
   }
   console.log(`  (node -e 0 : ${(memBase / 1024).toFixed(1)} Mo)`);
 
-  const few = Math.max(3, Math.min(5, runs));
+  // Workshops: up to 11 runs each (a ratio of two medians of 5 moved by ±0.15 from one run of the bench to the next).
+  const few = Math.max(3, Math.min(11, runs));
   console.log(`\nAtelier (médiane de ${few} exécutions ; 100 participants rapportés à un rapport, 1000 à 100 ; par participant : (T100 − T1) / 99) :`);
   const d100 = workshopDir(100);
   const d1000 = workshopDir(1000);

@@ -31,23 +31,29 @@ export function frenchProse(text: string): string {
 
 /** The rules themselves, on any text: frenchProse skips the texts none of them can change (tested). */
 export function proseRules(text: string): string {
-  return (
-    text
-      .replace(/\u2019/g, "'")
-      // « ; ! ? » after a space: narrow no-break space. « ? ! » right after a word or a closing mark too.
-      .replace(/[ \u00A0\u202F]+([;!?])/g, `${NNBSP}$1`)
-      .replace(/[!?]+(?=[\s)»*_]|$)/g, afterWord)
-      // « : » after a space: no-break space (never inserted: « 10:30 », « http: », « format: » stay).
-      .replace(/[ \u202F]+:/g, `${NBSP}:`)
-      // Inside « »: no-break spaces, added when missing.
-      .replace(/«[ \u00A0\u202F]*/g, `«${NBSP}`)
-      .replace(/[ \u00A0\u202F]*»/g, `${NBSP}»`)
-      // A number and its unit; « n° 12 »; groups of thousands.
-      .replace(NUMBER_UNIT, `$1${NBSP}$2`)
-      .replace(/\b([nN]°)[ \u202F]+(?=\d)/g, `$1${NBSP}`)
-      .replace(/(?<![\d.,])(\d{1,3})[ \u00A0](?=\d{3}(?![\d.,]\d))/g, `$1${NNBSP}`)
-  );
+  // Each rule only where the character it needs is present: most texts of a page need one or two
+  // of the nine (a note with a number, a label with « : »), and a page has thousands of them.
+  // No rule adds a character another one looks for, so the order and the result stay the same.
+  let out = text;
+  if (out.includes('\u2019')) out = out.replace(/\u2019/g, "'");
+  const question = out.includes('?');
+  const exclamation = out.includes('!');
+  // « ; ! ? » after a space: narrow no-break space. « ? ! » right after a word or a closing mark too.
+  if (question || exclamation || out.includes(';')) out = out.replace(/[ \u00A0\u202F]+([;!?])/g, `${NNBSP}$1`);
+  if (question || exclamation) out = out.replace(/[!?]+(?=[\s)»*_]|$)/g, afterWord);
+  // « : » after a space: no-break space (never inserted: « 10:30 », « http: », « format: » stay).
+  if (out.includes(':')) out = out.replace(/[ \u202F]+:/g, `${NBSP}:`);
+  // Inside « »: no-break spaces, added when missing.
+  if (out.includes('«')) out = out.replace(/«[ \u00A0\u202F]*/g, `«${NBSP}`);
+  if (out.includes('»')) out = out.replace(/[ \u00A0\u202F]*»/g, `${NBSP}»`);
+  // A number and its unit; « n° 12 »; groups of thousands.
+  if (DIGIT_THEN_SPACE.test(out)) out = out.replace(NUMBER_UNIT, `$1${NBSP}$2`);
+  if (out.includes('°')) out = out.replace(/\b([nN]°)[ \u202F]+(?=\d)/g, `$1${NBSP}`);
+  if (DIGIT_THEN_SPACE.test(out)) out = out.replace(/(?<![\d.,])(\d{1,3})[ \u00A0](?=\d{3}(?![\d.,]\d))/g, `$1${NNBSP}`);
+  return out;
 }
+
+const DIGIT_THEN_SPACE = /\d[ \u00A0\u202F]/;
 
 // « ? ! » right after a letter, a digit, « » » or « ) ». The marks are sought first, the character
 // before them tested then: a pattern starting with that character's class was tried at every

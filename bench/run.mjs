@@ -2,8 +2,9 @@
 // Every speed and memory target of cap-ptce in one run, as ratios to a baseline measured in the
 // same run (absolute times vary between machines and with load; ratios much less).
 //   npm run build && node bench/run.mjs [runs]        (default 15 runs per command; BENCH_RUNS too)
-// Start-up figures: median wall time of `runs` interleaved runs, ratio to `node -e 0`.
-// Workshops, large grids: median of a few runs, ratio to one report / to the 1k grid.
+// Start-up figures: median wall time of `runs` interleaved runs; ratio to `node -e 0`, as the median
+// of paired runs (each run divided by `node -e 0`'s run of the same round).
+// Workshops, large grids: the same, with 11 rounds, ratio to one report / to the 1k grid.
 // Peak memory: maximum resident set size (/usr/bin/time), ratio to `node -e 0`'s.
 // Hostile inputs: one run each, with a 30 s cap (the target is 2 s).
 import { spawn, spawnSync } from 'node:child_process';
@@ -66,7 +67,11 @@ async function interleaved(commands, n) {
   for (let i = 0; i < n; i++) {
     for (const [k, c] of commands.entries()) samples[k].push(c.pty ? await timePty(c.args) : timeOnce(c.args).ms);
   }
-  return samples.map(median);
+  // Ratios as medians of paired runs: each run divided by the first command's run of the same
+  // round. This machine's speed moves by a third from one minute to the next; a ratio of two
+  // medians could take them from different moments (±0.2 from one run of the bench to the next).
+  const ratios = samples.map((s) => median(s.map((t, i) => t / samples[0][i])));
+  return { times: samples.map(median), ratios };
 }
 
 function peakKb(args) {
@@ -156,11 +161,10 @@ async function main() {
     ...(pty ? [{ name: 'cap-ptce report (terminal)', args: [bin, 'report', answers, '--force'], pty: true, max: 2.2 }] : []),
     { name: 'cap-ptce report --format html', args: report('html', answers), max: 2.2 },
   ];
-  const startTimes = await interleaved(start, runs);
-  const base = startTimes[0];
+  const { times: startTimes, ratios: startRatios } = await interleaved(start, runs);
   console.log('Démarrage (rapport à node -e 0) :');
   for (const [k, c] of start.entries()) {
-    const r = startTimes[k] / base;
+    const r = startRatios[k];
     console.log(`  ${c.name.padEnd(40)} ${ms(startTimes[k])}  ${ratio(r)}  ${c.max ? verdict(r, c.max) : ''}`);
   }
   if (!pty) console.log('  (terminal : node-pty absent, mesure sautée)');
@@ -175,17 +179,20 @@ async function main() {
 
   // Workshops: up to 11 runs each (a ratio of two medians of 5 moved by ±0.15 from one run of the bench to the next).
   const few = Math.max(3, Math.min(11, runs));
-  console.log(`\nAtelier (médiane de ${few} exécutions ; 100 participants rapportés à un rapport, 1000 à 100 ; par participant : (T100 − T1) / 99) :`);
+  console.log(`\nAtelier (médianes de ${few} exécutions et des ${few} rapports par paire ; 100 participants rapportés à un rapport, 1000 à 100 ; par participant : (T100 − T1) / 99) :`);
   const d100 = workshopDir(100);
   const d1000 = workshopDir(1000);
   for (const fmt of ['md', 'html', 'json', 'csv']) {
-    const [one, hundred] = await interleaved([{ args: report(fmt, answers) }, { args: report(fmt, d100) }], few);
+    const {
+      times: [one, hundred],
+      ratios: [, r100],
+    } = await interleaved([{ args: report(fmt, answers) }, { args: report(fmt, d100) }], few);
     const thousand = median(Array.from({ length: 3 }, () => timeOnce(report(fmt, d1000)).ms));
     // What each participant adds, (T100 − T1) / 99: the figure that stays when start-up shrinks
     // (100 participants ≤ 2 × a report of about 220 ms leaves 2 ms each).
     const each = (hundred - one) / 99;
     const each1000 = (thousand - hundred) / 900;
-    console.log(`  ${fmt.padEnd(5)} 1 : ${ms(one)}   100 : ${ms(hundred)} ${ratio(hundred / one)} ${verdict(hundred / one, 2)}   par participant : ${each.toFixed(1).padStart(5)} ms ${verdict(each, 2)}   1000 : ${ms(thousand)} ${ratio(thousand / hundred)} ${verdict(thousand / hundred, 12)} (${each1000.toFixed(1)} ms par participant de 100 à 1000)`);
+    console.log(`  ${fmt.padEnd(5)} 1 : ${ms(one)}   100 : ${ms(hundred)} ${ratio(r100)} ${verdict(r100, 2)}   par participant : ${each.toFixed(1).padStart(5)} ms ${verdict(each, 2)}   1000 : ${ms(thousand)} ${ratio(thousand / hundred)} ${verdict(thousand / hundred, 12)} (${each1000.toFixed(1)} ms par participant de 100 à 1000)`);
   }
 
   console.log(`\nGrandes grilles (médiane de ${few} exécutions, 10k rapporté à 1k) :`);
@@ -195,8 +202,11 @@ async function main() {
     ['validate', (g) => [bin, 'validate', g.file]],
     ['report', (g) => [bin, 'report', answers, '--grid', g.file]],
   ]) {
-    const [a, b] = await interleaved([{ args: mk(g1) }, { args: mk(g10) }], few);
-    console.log(`  ${name.padEnd(9)} ${g1.total} questions : ${ms(a)}   ${g10.total} questions : ${ms(b)}  ${ratio(b / a)}  ${verdict(b / a, 12)}`);
+    const {
+      times: [a, b],
+      ratios: [, r],
+    } = await interleaved([{ args: mk(g1) }, { args: mk(g10) }], few);
+    console.log(`  ${name.padEnd(9)} ${g1.total} questions : ${ms(a)}   ${g10.total} questions : ${ms(b)}  ${ratio(r)}  ${verdict(r, 12)}`);
   }
 
   console.log('\nFichiers hostiles (une exécution, plafond 30 s ; cible < 2 s) :');

@@ -120,6 +120,9 @@ class Reader {
     if (first === -1) giveUp(); // empty: the careful parser says so
     const indent = this.indentAt(first);
     if (indent !== 0) giveUp();
+    // A BOM that starts the first content line (after comments or blank lines): the careful parser
+    // drops it as it drops one at the very start (a key `\ufeffformat` would be `format`).
+    if (this.t.charCodeAt(first) === 0xfeff) giveUp();
     this.rejectMarker(first);
     const value = this.mapping(first, 0);
     if (this.pos < this.n && this.nextContentLine(this.pos) !== -1) giveUp();

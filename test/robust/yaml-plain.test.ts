@@ -119,7 +119,7 @@ describe('the plain YAML reader gives what the careful parser gives, or gives up
       'a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n', '---\na: 1\n', 'a: 1\n...\n', 'a: 1\n---\nb: 2\n',
       'a: 1\r\nb: 2\r\n', '\ufeffa: 1\n', 'a:\tb\n', '\ta: 1\n', 'a: b: c\n', '? a\n: b\n', 'a: [1, [2]]\n', 'a: [1,\n  2]\n',
       'a: |\n  x', 'a: >\n  x\n   y\n', '<<: {a: 1}\n', '- a\n', 'a\n', '', '# rien\n', 'a: b\n  c: d\n', 'a: "x\n"\n',
-      'a: 1 # c\n  b\n', 'a: \u0007\n', 'a: "\\ud800"\n', `${'k'.repeat(1100)}: v\n`,
+      'a: 1 # c\n  b\n', 'a: \u0007\n', 'a: "\\ud800"\n', `${'k'.repeat(1100)}: v\n`, '# note\n\ufeffformat: x\n', '\n\ufeffa: 1\n',
     ];
     for (const text of refused) expect(readPlainYaml(text), JSON.stringify(text)).toBeUndefined();
   });

@@ -492,7 +492,7 @@ class Reader {
         if (e === LF) {
           // An escaped line break: joined without a space, the next line's leading white dropped.
           if (parent < 0) giveUp();
-          i = this.foldStart(i + 2, parent, true);
+          i = this.foldStart(i + 2, parent);
           from = i;
           continue;
         }
@@ -584,7 +584,7 @@ class Reader {
   }
 
   /** After an escaped line break: the next line's leading white dropped (blank lines still count as breaks). */
-  private foldStart(q: number, parent: number, _escaped: boolean): number {
+  private foldStart(q: number, parent: number): number {
     const t = this.t;
     const lineStart = q;
     while (q < this.n && t.charCodeAt(q) === SP) q++;

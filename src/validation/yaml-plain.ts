@@ -583,7 +583,7 @@ class Reader {
     }
   }
 
-  /** After an escaped line break: the next line's leading white dropped (blank lines still count as breaks). */
+  /** After an escaped line break: where the next line's content starts, its leading white dropped (a blank line there: given up). */
   private foldStart(q: number, parent: number): number {
     const t = this.t;
     const lineStart = q;

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stripControl, stripControlKeepLines } from '../../src/text/escape.js';
-import { escapeText } from '../../src/render/markdown.js';
+import { escapeText, escapeTextFully } from '../../src/render/markdown.js';
 
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[PX^_][^\u001b]*\u001b\\|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;
 const fullStrip = (t: string): string => t.replace(ANSI, '').replace(/\r\n|\r|\n|\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '');
@@ -31,6 +31,24 @@ describe('cleaning a text that needs none returns it as it is, and any other as 
       }),
       { seed: 14, numRuns: 2000 },
     );
+  });
+
+  it('escapeText gives what its full path gives, on texts made mostly of what passes unchanged', () => {
+    // Words, single spaces, French punctuation, digits: the shortcut's case; the specials above
+    // mixed in, so that every reason to take the full path is met next to plain text.
+    const plainish = fc
+      .array(fc.oneof(fc.constantFrom('Engagé', 'note', ' ', ' ', ', ', '.', ':', '/', '(3)', '12', '1.', '1)', 'é', '«', '»', '’', "'", '!', '?', ';', '%', '+', '='), fc.constantFrom(...specials)), { maxLength: 16 })
+      .map((parts) => parts.join(''));
+    let unchanged = 0;
+    fc.assert(
+      fc.property(fc.oneof(plainish, text), (t) => {
+        const full = escapeTextFully(t);
+        expect(escapeText(t)).toBe(full);
+        if (full === t) unchanged++;
+      }),
+      { seed: 14, numRuns: 4000 },
+    );
+    expect(unchanged).toBeGreaterThan(400); // the shortcut was taken often, not only the full path
   });
 
   it('escapeText still escapes every Markdown character, whatever surrounds it', () => {

@@ -37,7 +37,13 @@ function writePrecompiledTemplates() {
     // not those of its renderer: src/render/templating.ts uses this form only when the renderer
     // registers all of `helpers` and none of `bare`.
     const knownHelpers = Object.fromEntries(helpers.map((h) => [h, true]));
-    const spec = Handlebars.precompile(source, { noEscape, strict: false, preventIndent: true, knownHelpers, knownHelpersOnly: true });
+    const compiled = Handlebars.precompile(source, { noEscape, strict: false, preventIndent: true, knownHelpers, knownHelpersOnly: true });
+    // Each helper call hands its helper the template position of the call (`loc`: three objects
+    // made at every call, 2,300 rows of a workshop times each `{{#if}}` of a row). The runtime reads
+    // it only in strict mode, which these templates are not compiled in, and no helper of cap-ptce
+    // reads it: dropped. (The output is checked against run-time compilation, which keeps it.)
+    const spec = compiled.replace(/,"loc":\{"start":\{"line":\d+,"column":\d+\},"end":\{"line":\d+,"column":\d+\}\}/g, '');
+    if (/"loc":\{"start"/.test(spec)) throw new Error(`${name} : une position de modèle (loc) n'a pas la forme attendue ; voir scripts/build.mjs`);
     const sourceCode = source === raw ? 'module.exports.raw' : JSON.stringify(source);
     const code = `module.exports = { raw: ${JSON.stringify(raw)}, noEscape: ${noEscape}, helpers: ${JSON.stringify(helpers)}, bare: ${JSON.stringify(bare)}, spec: ${spec} };\nmodule.exports.source = ${sourceCode};\n`;
     // Minified like the bundle: a report parses its template's code on every run.

@@ -17,6 +17,7 @@ import {
   statSync,
   unlinkSync,
   writeSync,
+  type Dirent,
   type Stats,
 } from 'node:fs';
 import { hostname } from 'node:os';
@@ -68,7 +69,7 @@ export function displayPath(path: string, cwd: string = process.cwd()): string {
 }
 
 /** What a special file is, in words, for messages (null for a regular file or a folder). */
-function specialKind(st: Stats): string | null {
+function specialKind(st: Stats | Dirent): string | null {
   if (st.isFIFO()) return 'un tube nommé (FIFO)';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'un périphérique';
   if (st.isSocket()) return 'une socket';
@@ -99,6 +100,7 @@ function readError(path: string, what: string, error: unknown): UserError {
 }
 
 /** The chunk `readBounded` reads into, allocated once. */
+const READ_CHUNK = 64 * 1024;
 let readBuffer: Buffer | undefined;
 
 /**
@@ -120,13 +122,16 @@ export function readBounded(path: string, what: string, maxBytes: number, headBy
     if (kind2 || fst.isDirectory()) throw new UserError(`${safeName(path)} est ${kind2 ?? 'un dossier'}, pas un ${what}.`, ExitCode.usage);
     // Most files fit in the first chunk: decoded from the shared buffer, with no copy (a workshop
     // reads hundreds of files of a few kilobytes).
-    const chunk = (readBuffer ??= Buffer.allocUnsafe(64 * 1024));
+    const chunk = (readBuffer ??= Buffer.allocUnsafe(READ_CHUNK));
     let first = 0;
     for (;;) {
       const n = readSync(fd, chunk, first, Math.min(chunk.length - first, maxBytes + 1 - first), null);
       if (n === 0) break;
       first += n;
       if (first === chunk.length || first > maxBytes) break;
+      // A regular file read up to the size fstat gave: at its end, no read of 0 bytes to learn it.
+      // (The size only ends the reading early; the bound stays on bytes read: /proc says 0.)
+      if (fst.isFile() && first === fst.size) break;
     }
     // `head`: the first `headBytes` bytes decoded alone, as a read of that many bytes gives them.
     const head = headBytes > 0 ? chunk.toString('utf8', 0, Math.min(first, headBytes)) : undefined;
@@ -162,8 +167,10 @@ export function readUserFile(path: string, what = 'fichier', maxBytes: number = 
  * A file of a folder read once: its first `headBytes` bytes decoded alone (to sniff its format)
  * and its whole text, unless larger than a user file may be (then read again, and refused, by
  * `readUserFile`). Null when it cannot be read. A workshop folder's files were read twice.
+ * The head is the first chunk read (64 KiB): any smaller file is its own head, decoded once
+ * (with a 4 KiB head, every answers file of more than 4 KiB was decoded twice).
  */
-export function readWithHead(path: string, headBytes = 4096): { head: string; text: string | undefined } | null {
+export function readWithHead(path: string, headBytes = READ_CHUNK): { head: string; text: string | undefined } | null {
   try {
     const { text, truncated, head } = readBounded(path, 'fichier', LIMITS.maxBytes, headBytes);
     return { head: head ?? text, text: truncated ? undefined : text };
@@ -456,29 +463,33 @@ export interface FolderScan {
  * listed, so that the caller can say so.
  */
 export function scanFolder(dir: string, pattern: RegExp): FolderScan {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     throw new UserError(`Impossible de lire le dossier ${safeName(dir)} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, ExitCode.usage);
   }
-  names = names.filter((n) => pattern.test(n) && !n.startsWith('.')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  entries = entries.filter((e) => pattern.test(e.name) && !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: FolderScan = { files: [], skipped: [] };
-  for (const name of names) {
-    const path = join(dir, name);
-    let st: Stats;
-    try {
-      st = statSync(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      let dangling = false;
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    // A regular file, as the folder itself says (no stat per file); a link, or a type the folder
+    // does not say, is looked at through stat.
+    let st: Stats | Dirent = entry;
+    if (!entry.isFile()) {
       try {
-        dangling = code === 'ENOENT' && lstatSync(path).isSymbolicLink();
-      } catch {
-        dangling = false;
+        st = statSync(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        let dangling = false;
+        try {
+          dangling = code === 'ENOENT' && lstatSync(path).isSymbolicLink();
+        } catch {
+          dangling = false;
+        }
+        out.skipped.push({ path, reason: dangling ? 'lien symbolique vers un fichier absent' : `illisible (${code ?? String(error)})` });
+        continue;
       }
-      out.skipped.push({ path, reason: dangling ? 'lien symbolique vers un fichier absent' : `illisible (${code ?? String(error)})` });
-      continue;
     }
     if (st.isDirectory()) continue;
     const kind = specialKind(st);

@@ -39,9 +39,16 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** A plain scalar's value, as the core schema resolves it. */
 export function resolvePlain(s: string): unknown {
+  if (s.length === 0) return null;
   const c = s.charCodeAt(0);
-  // Most texts start with a letter that no core type starts with: one comparison, no regex.
-  const maybe = s.length === 0 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+  // A text that starts with a letter is a null or a boolean when it is one of their few spellings
+  // (NULL and BOOL), else text: compared, no regex (`note:` and « Note du participant… » start
+  // with the letter of `null`, and went through the eight tests below). Numbers start with a
+  // digit, a sign or a dot; `~` is null.
+  if (c === 110 || c === 78) return s === 'null' || s === 'Null' || s === 'NULL' ? null : s; // n N
+  if (c === 116 || c === 84) return s === 'true' || s === 'True' || s === 'TRUE' ? true : s; // t T
+  if (c === 102 || c === 70) return s === 'false' || s === 'False' || s === 'FALSE' ? false : s; // f F
+  const maybe = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126;
   if (!maybe) return s;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return c === 116 || c === 84;

@@ -83,6 +83,8 @@ describe('the plain YAML reader gives what the careful parser gives, or gives up
       '1e400', '-1e400', '1e3', '1E3', '-.5', '+.5', '.5e2', '1.', '1.0', '1.50', '-0', '+0', '0', '00', '012', '+12', '-12',
       '0o17', '0o8', '0O17', '0x1F', '0X1F', '0x', '0b101', '1_000', '1,5', '1.0.0', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'NaN', 'inf',
       'true', 'True', 'TRUE', 'tRue', 'false', 'yes', 'no', 'on', 'off', 'y', 'n', 'null', 'Null', 'NULL', 'nULL', '~', '',
+      // Texts that start with the letter of a null or a boolean: each spelling, and what comes near.
+      'False', 'FALSE', 'fALSE', 'f', 'F', 't', 'T', 'N', 'nul', 'nulls', 'Nulle', 'NULLE', 'truth', 'Trues', 'falsey', 'note', 'Note du participant', 'nan', 'Nan', '~~', '~a',
       '2026-11-27', '2026-11-27T14:08:09Z', '12:30', '12:30:00', '1:20', '999999999999999999999', '0.1e-400',
       '"1e400"', "'12'", '"~"', "'null'", '"true"', '"\u00e9"', "'it''s'", '"a\tb"', '"a\x41"',
     ];

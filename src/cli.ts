@@ -6,6 +6,7 @@ import { commandHelpAfter, PROGRAM_HELP_AFTER } from './commands/help-texts.js';
 import { DomainError, ExitCode, UserError, type DomainErrorKind } from './errors.js';
 import type { Io } from './io/io.js';
 import { processIo } from './io/io.js';
+import { yieldHelperThreads } from './io/helper-threads.js';
 import { safeMessage } from './text/safe-name.js';
 import { didYouMean } from './text/suggest.js';
 
@@ -233,6 +234,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+const COMPUTING_COMMANDS = new Set(['report', 'compare', 'validate', 'grid']);
+
 export async function main(argv: readonly string[]): Promise<void> {
   // A reader that stops early (`cap-ptce report … | head`) is not an error.
   for (const stream of [process.stdout, process.stderr]) {
@@ -241,6 +244,10 @@ export async function main(argv: readonly string[]): Promise<void> {
       throw error;
     });
   }
+  // The commands that compute (a report, a workshop, a large grid) first make V8's helper threads
+  // give way to the main thread (io/helper-threads.ts); --version, help and the questionnaire do not need it.
+  const command = argv.slice(2).find((a) => !a.startsWith('-'));
+  if (command !== undefined && COMPUTING_COMMANDS.has(command)) yieldHelperThreads();
   const io = processIo();
   const code = await run(argv, io);
   await io.flush();

@@ -40,3 +40,16 @@ export function oneFinalNewline(text: string): string {
   while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
   return end === text.length - 1 ? text : `${text.slice(0, end)}\n`;
 }
+
+// White as String.prototype.trim sees it (WhiteSpace and LineTerminator): the same set as \s.
+const WHITE = /\s/;
+
+/**
+ * `${text.trim()}\n`, returning `text` itself when it already is that (no copy of a long page
+ * ending in one newline).
+ */
+export function withFinalNewline(text: string): string {
+  const n = text.length;
+  if (n >= 2 && text.charCodeAt(n - 1) === 10 && !WHITE.test(text[n - 2]!) && !WHITE.test(text[0]!)) return text;
+  return `${text.trim()}\n`;
+}

@@ -207,12 +207,14 @@ const answersFileArb = fc.record({
 });
 
 describe('answers files as cap-ptce writes them (fast-check, fixed seed)', () => {
-  // One exception, left to the other paths: a text of several lines, one of them white only
-  // (the careful parser itself does not read back a leading line of spaces as it wrote it).
+  // Two exceptions, left to the other paths: a text of several lines, one of them white only
+  // (the careful parser itself does not read back a leading line of spaces as it wrote it); a
+  // text with U+FFFD to U+FFFF, which the reader refuses on purpose (U+FFFD marks a file that was
+  // not UTF-8; the binary strings of fast-check make them, seen at 15 000 runs).
   const whiteLine = (file: unknown): boolean => {
-    if (typeof file === 'string') return /\n/.test(file) && /(?:^|\n)[ \t]+(?:\n|$)/.test(file);
+    if (typeof file === 'string') return (/\n/.test(file) && /(?:^|\n)[ \t]+(?:\n|$)/.test(file)) || /[\ufffd-\uffff]/.test(file);
     if (file === null || typeof file !== 'object') return false;
-    return Object.values(file).some(whiteLine);
+    return Object.keys(file).some((k) => /[\ufffd-\uffff]/.test(k)) || Object.values(file).some(whiteLine);
   };
   it('are all read by the plain reader, and read as the careful parser reads them', () => {
     fc.assert(

@@ -179,6 +179,12 @@ describe('typography of a page, found without the page-wide expressions', () => 
       }),
       { seed: 14, numRuns: 20_000 },
     );
+    // A page like a workshop's: thousands of plain tags with marks in their attributes (skipped
+    // together), prose with marks between them, and the parts that are never prose.
+    const chip = (i: number): string => `<span class="chip" style="--c: #${i}" title="Personne ${i} : Engagé !">${i}</span>`;
+    const rows = Array.from({ length: 300 }, (_, i) => `<li>${chip(i)} <b>Nom ${i}</b> Précisions : « oui » ${i} 000 ans ?<br>${i % 7 === 0 ? '<!-- a ! --><code>x ?</code>' : ''}${i % 11 === 0 ? '<style>p::after { content: "a !" }</style>' : ''}</li>`);
+    const long = `<!doctype html><ul>\n${rows.join('\n')}</ul><p>Fin ; <i>ok</i> ! a < b ? c</p>`;
+    expect(frenchHtml(long)).toBe(referenceHtml(long));
     const page = `<style>p::after { content: "a !" }</style><p>Prêt ? <code>x ?</code> « oui » <!-- a ! --></p><pre>b ?</pre>`;
     expect(frenchHtml(page)).toBe(`<style>p::after { content: "a !" }</style><p>Prêt${NNBSP}? <code>x ?</code> «${NBSP}oui${NBSP}» <!-- a ! --></p><pre>b ?</pre>`);
   });

@@ -118,6 +118,17 @@ describe('consensus and the group’s answers', () => {
     ]);
   });
 
+  it('when nobody answers on the scale: « Je ne sais pas » if someone says so, else « Non concerné »', () => {
+    const files = atelierFiles().map((f) => structuredClone(f));
+    const set = (id: string, values: string[]): void => files.forEach((f, i) => (f.answers.answers[id] = { value: values[i]! }));
+    set('objectifs.axes', ['ne-sait-pas', 'non-concerne', 'non-concerne']);
+    set('perimetre.ressources', ['non-concerne', 'non-concerne', 'non-concerne']);
+    const synthesis = buildWorkshop(defaultGrid().index, files, { now: NOW });
+    const collective = (id: string): string | null => synthesis.workshop.questions.find((q) => q.id === id)!.collective;
+    expect(collective('objectifs.axes')).toBe('Je ne sais pas');
+    expect(collective('perimetre.ressources')).toBe('Non concerné');
+  });
+
   it('sets apart factual answers that differ (6, 7 and 6 legal persons)', () => {
     expect(data.workshop.differences.map((q) => q.id)).toEqual(['acteurs.personnes-morales']);
     expect(data.workshop.differences[0]!.collective).toBe('6 personnes morales'); // the median

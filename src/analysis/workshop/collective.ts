@@ -23,7 +23,7 @@ function stepAtOrBelow(ref: QuestionRef, mean: number): Choice | undefined {
   return best ?? scored.sort((a, b) => a.score - b.score)[0];
 }
 
-/** The most frequent value, or undefined on a tie (values compared with ===, as a Map does). */
+/** The most frequent value, or undefined on a tie (values compared as a Map's keys: === for the texts and booleans it gets). */
 function majority(values: readonly AnswerValue[]): AnswerValue | undefined {
   const counts = new Map<AnswerValue, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -137,8 +137,11 @@ export function groupBasis(index: GridIndex, normalized: readonly Record<string,
       const step = stepAtOrBelow(ref, mean);
       answer = step ? { value: step.id } : undefined;
     } else if (answeredN > 0) answer = answeredCollectively(ref, scores, answers, labels);
-    else if (unknownN > 0 && unknownChoice(ref)) answer = { value: unknownChoice(ref)!.id };
-    else if (naN > 0 && naChoice(ref)) answer = { value: naChoice(ref)!.id };
+    else {
+      // Nobody answered: « Je ne sais pas » if someone said so, else « Non concerné » if someone said so.
+      const said = (unknownN > 0 ? unknownChoice(ref) : undefined) ?? (naN > 0 ? naChoice(ref) : undefined);
+      if (said) answer = { value: said.id };
+    }
     if (answer) basisAnswers[id] = answer;
   }
   return { answers: basisAnswers, scores: means };

@@ -19,7 +19,7 @@ import Runtime from 'handlebars/runtime';
 import { COMMON_HELPERS, compileTemplate, lockedHandlebars, type LockedHandlebars } from './templating.js';
 import { AsIs, Deferred, lazyView, shownView, type Shown } from './lazy-view.js';
 import { DomainError } from '../errors.js';
-import { legendSwatch, radarSummary, renderRadarSvg, respondentColour, seriesStyles, type RadarInput, type RadarSeries } from './radar.js';
+import { DISTINCT_RESPONDENT_STYLES, legendSwatch, radarSummary, renderRadarSvg, respondentColour, respondentStyle, seriesStyles, type RadarInput, type RadarSeries } from './radar.js';
 import type { EntryReport, QuestionReport, ReportData } from '../analysis/report.js';
 import type { WorkshopData } from '../analysis/workshop.js';
 import type { WorksheetData } from '../analysis/worksheet.js';
@@ -152,16 +152,41 @@ export function shortName(label: string): string {
 /**
  * The radar's data for a report: one axis per entrée; one series for a single respondent
  * (the report's scores), or one per respondent plus the collective one (entries[].score).
+ * Beyond DISTINCT_RESPONDENT_STYLES participants, two of them would look the same and a hundred
+ * polygons hide each other: the radar then draws, per entrée, the lowest and the highest
+ * participant's score and the collective one (`envelope`); the table next to it keeps everyone's.
  */
-export function reportRadar(data: ReportData): RadarInput {
+export function reportRadar(data: ReportData, perRespondent: (number | null)[][] = isWorkshop(data) ? respondentEntryScores(data) : []): RadarInput & { envelope: boolean } {
   const axes = data.entries.map((e) => ({ id: e.id, label: `${e.number}. ${e.title}` }));
   if (!isWorkshop(data)) {
-    return { axes, series: [{ name: data.respondents[0]?.label ?? 'Vos réponses', values: data.entries.map((e) => e.score), kind: 'collective' }] };
+    return { axes, series: [{ name: data.respondents[0]?.label ?? 'Vos réponses', values: data.entries.map((e) => e.score), kind: 'collective' }], envelope: false };
   }
-  const perRespondent = respondentEntryScores(data);
+  const collective: RadarSeries = { name: 'Collectif', values: data.entries.map((e) => e.score), kind: 'collective' };
+  if (data.respondents.length > DISTINCT_RESPONDENT_STYLES) {
+    const lowest: (number | null)[] = [];
+    const highest: (number | null)[] = [];
+    data.entries.forEach((_, j) => {
+      let low: number | null = null;
+      let high: number | null = null;
+      for (const scores of perRespondent) {
+        const v = scores[j] ?? null;
+        if (v === null) continue;
+        if (low === null || v < low) low = v;
+        if (high === null || v > high) high = v;
+      }
+      lowest.push(low);
+      highest.push(high);
+    });
+    const series: RadarSeries[] = [
+      { name: 'Le plus bas', values: lowest, kind: 'lowest' },
+      { name: 'Le plus haut', values: highest, kind: 'highest' },
+      collective,
+    ];
+    return { axes, series, envelope: true };
+  }
   const series: RadarSeries[] = data.respondents.map((r, i) => ({ name: `${i + 1}. ${shortName(r.label)}`, values: perRespondent[i]!, kind: 'respondent' }));
-  series.push({ name: 'Collectif', values: data.entries.map((e) => e.score), kind: 'collective' });
-  return { axes, series };
+  series.push(collective);
+  return { axes, series, envelope: false };
 }
 
 // ───────────────────────────── levels and bars ─────────────────────────────
@@ -232,12 +257,12 @@ function pageSpread(data: WorkshopData, text: (s: string) => string): WorkshopSp
 export function reportHtmlView(data: ReportData, options: { full?: boolean } = {}): Record<string, unknown> {
   const full = options.full === true;
   const workshop = isWorkshop(data);
-  const radar = reportRadar(data);
+  const perRespondent = workshop ? respondentEntryScores(data) : [];
+  const radar = reportRadar(data, perRespondent);
   const styles = seriesStyles(radar.series);
   const { lazy: htmlView, now: htmlNow, text } = htmlViewer();
   const spread = isWorkshop(data) ? pageSpread(data, text) : null;
   const spreads = spread ? new Map(spread.all.map((r) => [r.id, r])) : null;
-  const perRespondent = workshop ? respondentEntryScores(data) : [];
   const heading = workshop ? "Synthèse d'atelier PTCE" : 'Rapport de préparation PTCE';
   return {
     ...htmlView({ ...data, entries: data.entries.map((e) => entryView(data, e, spreads)) }),
@@ -247,13 +272,16 @@ export function reportHtmlView(data: ReportData, options: { full?: boolean } = {
     overallClass: levelClass(data, data.overall.level?.label),
     overallBar: bar(data.overall.score),
     radar: {
-      svg: safe(renderRadarSvg(radar, { id: 'radar-synthese', title: workshop ? 'Repères par entrée : chaque participant et le collectif' : 'Repères par entrée, sur 100', legend: false })),
+      svg: safe(renderRadarSvg(radar, { id: 'radar-synthese', title: !workshop ? 'Repères par entrée, sur 100' : radar.envelope ? 'Repères par entrée : le plus bas, le plus haut et le collectif' : 'Repères par entrée : chaque participant et le collectif', legend: false })),
       summary: radarSummary(radar),
       series: htmlNow(radar.series.map((s, i) => ({ name: s.name, kind: s.kind, swatch: safe(legendSwatch(styles[i]!)) }))),
+      envelope: radar.envelope,
+      distinct: DISTINCT_RESPONDENT_STYLES,
     },
     respondentTable: workshop
       ? htmlNow({
-          headers: data.respondents.map((r, i) => ({ n: i + 1, name: shortName(r.label), full: r.label, swatch: safe(legendSwatch(styles[i]!)) })),
+          // Each participant's own look (the radar may not draw them: see reportRadar).
+          headers: data.respondents.map((r, i) => ({ n: i + 1, name: shortName(r.label), full: r.label, swatch: safe(legendSwatch(respondentStyle(i))) })),
           collectiveSwatch: safe(legendSwatch(styles[styles.length - 1]!)),
           rows: data.entries.map((e, j) => ({
             id: e.id,

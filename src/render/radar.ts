@@ -13,7 +13,9 @@
 // - Every text that comes from a grid or an answers file is escaped for XML.
 import { escapeHtml, stripControl } from '../text/escape.js';
 
-export type RadarSeriesKind = 'respondent' | 'collective' | 'before' | 'after';
+// lowest / highest: a workshop with more participants than distinct looks draws, per entrée, the
+// lowest and the highest participant's score instead of one series each (see reportRadar).
+export type RadarSeriesKind = 'respondent' | 'collective' | 'before' | 'after' | 'lowest' | 'highest';
 
 export interface RadarAxis {
   id: string;
@@ -78,6 +80,9 @@ const RESPONDENT_COLOURS = ['#0072b2', '#d55e00', '#1b7837', '#7b3294', '#8e6c00
 const RESPONDENT_DASHES = ['8 4', '2 4', '12 4 3 4', '4 3', '14 3', '1 3', '8 3 1 3 1 3', '6 6'];
 const SHAPES: MarkerShape[] = ['circle', 'square', 'triangle', 'diamond'];
 
+/** How many respondents get a look of their own (colour, dash, marker); the next one repeats the first. */
+export const DISTINCT_RESPONDENT_STYLES = RESPONDENT_COLOURS.length;
+
 /**
  * The look of each series, in order: respondents get a colour, a dash pattern and a marker of
  * their own (cycling after eight); the collective and "after" series are solid and thicker,
@@ -93,6 +98,10 @@ export function seriesStyles(series: readonly Pick<RadarSeries, 'kind'>[]): Seri
         return { colour: '#0072b2', dash: '', width: 3.5, marker: 'circle', fillOpacity: 0.14 };
       case 'before':
         return { colour: '#555555', dash: '7 5', width: 2.5, marker: 'square', fillOpacity: 0 };
+      case 'lowest':
+        return { colour: '#555555', dash: '2 4', width: 2.25, marker: 'triangle', fillOpacity: 0 };
+      case 'highest':
+        return { colour: '#555555', dash: '8 4', width: 2.25, marker: 'diamond', fillOpacity: 0 };
       case 'respondent':
         return respondentStyle(r++);
     }
@@ -379,5 +388,5 @@ export function renderRadarSvg(input: RadarInput, options: RadarOptions = {}): s
 }
 
 function rank(kind: RadarSeriesKind): number {
-  return kind === 'respondent' || kind === 'before' ? 0 : 1;
+  return kind === 'collective' || kind === 'after' ? 1 : 0;
 }

@@ -18,11 +18,12 @@ import {
 import { DEFAULT_TEMPLATE, renderReportMarkdown } from '../../src/render/markdown.js';
 import { buildReport, type ReportData } from '../../src/analysis/report.js';
 import { respondentEntryScores, workshopSpread } from '../../src/render/html-workshop.js';
-import type { WorkshopData } from '../../src/analysis/workshop.js';
+import { buildWorkshop, type WorkshopData } from '../../src/analysis/workshop.js';
+import { DISTINCT_RESPONDENT_STYLES, legendSwatch, respondentStyle } from '../../src/render/radar.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import { plain, runInProcess } from '../helpers.js';
 import { fixtureReport } from '../report/helpers.js';
-import { compareInput, defaultGrid, IMG, NOW, ROOT, SCRIPT, singleReport, workshopFiles, workshopReport, worksheet } from './fixtures.js';
+import { compareInput, defaultGrid, example, IMG, NOW, ROOT, SCRIPT, singleReport, workshopFiles, workshopReport, worksheet } from './fixtures.js';
 
 const STYLE = packagedTemplate(HTML_STYLE);
 // The complete report (--full) unless said otherwise; typography undone (tested in test/report/typography.test.ts).
@@ -212,6 +213,54 @@ describe('workshop', () => {
     expect(html).toMatch(/<ul class="legend"[^>]*>(\s*<li>[\s\S]*?<\/li>){4}\s*<\/ul>/);
     expect(html).toContain('id="table-participants"');
     expect(html).toContain('id="table-repartition"');
+  });
+
+  // More participants than distinct looks (colour, dash, marker): the radar draws the lowest and
+  // the highest participant's score per entrée and the collective one; the table keeps everyone.
+  it(`beyond ${DISTINCT_RESPONDENT_STYLES} participants: the radar shows the lowest, the highest and the collective, the table everyone`, () => {
+    const steps = ['pas-aborde', 'en-reflexion', 'engage', 'acquis'];
+    const group = (n: number): WorkshopData => {
+      const base = example('projet-emergent.yaml');
+      const files = Array.from({ length: n }, (_, i) => {
+        const answers = structuredClone(base.answers);
+        let k = 0;
+        for (const a of Object.values(answers)) if (typeof a.value === 'string' && steps.includes(a.value)) a.value = steps[(i + k++) % 4]!;
+        return { answers: { ...base, respondent: `Participant ${i + 1}`, answers }, source: `p${i + 1}.yaml` };
+      });
+      return buildWorkshop(defaultGrid().index, files, { now: NOW });
+    };
+    const kinds = (html: string): string[] => [...html.matchAll(/<polygon class="radar-series" data-kind="(\w+)"/g)].map((m) => m[1]!);
+    const valuesOf = (html: string, kind: string): string => html.match(new RegExp(`data-kind="${kind}" data-series="[^"]*" data-values="([^"]*)"`))![1]!;
+
+    const eight = report(group(DISTINCT_RESPONDENT_STYLES), false);
+    expect(kinds(eight)).toEqual([...Array(DISTINCT_RESPONDENT_STYLES).fill('respondent'), 'collective']);
+    expect(eight).not.toContain('class="radar-note');
+
+    const nine = group(DISTINCT_RESPONDENT_STYLES + 1);
+    const html = report(nine, false);
+    expect(kinds(html)).toEqual(['lowest', 'highest', 'collective']);
+    const scores = respondentEntryScores(nine);
+    const per = (pick: (xs: number[]) => number): string =>
+      nine.entries.map((_, j) => {
+        const xs = scores.map((s) => s[j]).filter((v): v is number => v !== null && v !== undefined);
+        return xs.length === 0 ? 'null' : String(pick(xs));
+      }).join(' ');
+    expect(valuesOf(html, 'lowest')).toBe(per((xs) => Math.min(...xs)));
+    expect(valuesOf(html, 'highest')).toBe(per((xs) => Math.max(...xs)));
+    expect(valuesOf(html, 'lowest')).not.toBe(valuesOf(html, 'highest'));
+    expect(valuesOf(html, 'collective')).toBe(nine.entries.map((e) => (e.score === null ? 'null' : String(e.score))).join(' '));
+    // Said in the caption, the legend, the note and the text for screen readers.
+    expect(texts(html, 'figcaption')[0]).toBe('Repères par entrée : le plus bas, le plus haut et le collectif');
+    expect(texts(html, 'ul').find((t) => t.includes('Le plus bas'))!.split('\n').map((t) => t.trim()).filter(Boolean)).toEqual(['Le plus bas', 'Le plus haut', 'Collectif']);
+    expect(texts(html, 'p').find((t) => t.startsWith('Au-delà de'))).toBe(
+      `Au-delà de ${DISTINCT_RESPONDENT_STYLES} participants, leurs tracés ne se distinguent plus : le radar montre, pour chaque entrée, le repère le plus bas et le plus haut du groupe, et celui du collectif. Le tableau donne le repère de chacun.`,
+    );
+    expect(texts(html, 'desc')[0]).toMatch(/^Repères par entrée, sur 100\. 1\. [^:]+ : Le plus bas \d+, Le plus haut \d+, Collectif \d+ ;/);
+    // Everyone is still in the table next to the radar, each with their own look.
+    const header = html.match(/<table class="respondent-scores"[\s\S]*?<\/thead>/)![0];
+    expect(texts(header, 'th').slice(1, -1)).toEqual(nine.respondents.map((_, i) => `${i + 1}. Participant ${i + 1}`));
+    expect(header.match(/<svg class="swatch"/g)).toHaveLength(nine.respondents.length + 1);
+    expect(header).toContain(legendSwatch(respondentStyle(DISTINCT_RESPONDENT_STYLES)));
   });
 
   it('a single report has neither the per-respondent table nor the divergence view', () => {

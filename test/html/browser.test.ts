@@ -23,7 +23,7 @@ import {
 import type { ReportData } from '../../src/analysis/report.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import { respondentEntryScores } from '../../src/render/html-workshop.js';
-import { ARTIFACTS, atelierReport, compareInput, IMG, SCRIPT, singleReport, workshopReport, worksheet } from './fixtures.js';
+import { ARTIFACTS, atelierReport, compareInput, IMG, SCRIPT, singleReport, workshopOf, workshopReport, worksheet } from './fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -68,6 +68,7 @@ describe.skipIf(!hasChromium)('HTML pages in Chromium', () => {
     data.emergent = singleReport('projet-emergent.yaml');
     data.structure = singleReport('projet-structure.yaml');
     data.workshop = workshopReport();
+    data.large = workshopOf(12);
     const atelier = await atelierReport();
     if (atelier) data.atelier = atelier;
     for (const [name, d] of Object.entries(data)) {
@@ -233,6 +234,30 @@ describe.skipIf(!hasChromium)('HTML pages in Chromium', () => {
       await page.locator('#synthese').evaluate((el) => el.scrollIntoView());
       await page.screenshot({ path: join(ARTIFACTS, 'emergent-telephone-synthese.png'), fullPage: false });
       expect(loaded.consoleErrors).toEqual([]);
+    } finally {
+      await loaded.close();
+    }
+  });
+
+  it('workshop of twelve: the radar draws the lowest, the highest and the collective, the table everyone', async () => {
+    const loaded = await open('large');
+    try {
+      const { page } = loaded;
+      const report = data.large!;
+      await checkRadar(page, report.entries.map((e) => e.id), 3);
+      await checkNumbers(page, report);
+      expect(await page.locator('figure.radar-figure .legend li').allTextContents()).toEqual([' Le plus bas', ' Le plus haut', ' Collectif']);
+      expect(await page.locator('figure.radar-figure .radar-note').isVisible()).toBe(true);
+      // The lowest and the highest polygon: per entrée, the lowest and the highest cell of the table next to it.
+      const cells = await page.locator('#table-participants tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td[data-respondent]')].map((td) => td.getAttribute('data-score')).filter((v) => v !== '' && v !== null).map(Number)),
+      );
+      expect(cells.every((row) => row.length <= 12)).toBe(true);
+      expect(await page.locator('#table-participants thead th[title]').count()).toBe(12);
+      const pick = (f: (xs: number[]) => number): string => cells.map((xs) => (xs.length === 0 ? 'null' : String(f(xs)))).join(' ');
+      expect(await page.locator('svg.radar polygon[data-kind="lowest"]').getAttribute('data-values')).toBe(pick((xs) => Math.min(...xs)));
+      expect(await page.locator('svg.radar polygon[data-kind="highest"]').getAttribute('data-values')).toBe(pick((xs) => Math.max(...xs)));
+      await common('large', loaded);
     } finally {
       await loaded.close();
     }

@@ -1,5 +1,5 @@
 // Fixtures of the HTML tests: report data for the examples, a workshop of three respondents made
-// here (with hostile text), the workshop of examples/atelier when the synthesis exists, the
+// here (with hostile text), one of any size, the workshop of examples/atelier when the synthesis exists, the
 // worksheet of the default grid, and a before/after comparison.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -60,6 +60,22 @@ export function workshopFiles(): AnswersFile[] {
     'objectifs.axes': { value: 'en-reflexion' },
   });
   return [claire, marc, julie];
+}
+
+/**
+ * A workshop of `n` participants of « Ternois en commun »: participant i gives the k-th answer of the
+ * scale the (i + k)-th step, so the entrée scores spread over the whole scale.
+ */
+export function workshopOf(n: number): WorkshopData {
+  const steps = ['pas-aborde', 'en-reflexion', 'engage', 'acquis'];
+  const base = example('projet-emergent.yaml');
+  const files = Array.from({ length: n }, (_, i) => {
+    const answers: Answers = structuredClone(base.answers);
+    let k = 0;
+    for (const a of Object.values(answers)) if (typeof a.value === 'string' && steps.includes(a.value)) a.value = steps[(i + k++) % steps.length]!;
+    return { answers: { ...structuredClone(base), respondent: `Participant ${i + 1}`, answers }, source: `p${i + 1}.yaml` };
+  });
+  return buildWorkshop(defaultGrid().index, files, { now: NOW });
 }
 
 /** The workshop above through the synthesis (analysis/workshop.ts): the page reads its numbers, never recomputes them. */

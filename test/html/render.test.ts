@@ -18,12 +18,12 @@ import {
 import { DEFAULT_TEMPLATE, renderReportMarkdown } from '../../src/render/markdown.js';
 import { buildReport, type ReportData } from '../../src/analysis/report.js';
 import { respondentEntryScores, workshopSpread } from '../../src/render/html-workshop.js';
-import { buildWorkshop, type WorkshopData } from '../../src/analysis/workshop.js';
+import type { WorkshopData } from '../../src/analysis/workshop.js';
 import { DISTINCT_RESPONDENT_STYLES, legendSwatch, respondentStyle } from '../../src/render/radar.js';
 import { packagedTemplate } from '../../src/io/templates.js';
 import { plain, runInProcess } from '../helpers.js';
 import { fixtureReport } from '../report/helpers.js';
-import { compareInput, defaultGrid, example, IMG, NOW, ROOT, SCRIPT, singleReport, workshopFiles, workshopReport, worksheet } from './fixtures.js';
+import { compareInput, defaultGrid, IMG, NOW, ROOT, SCRIPT, singleReport, workshopFiles, workshopOf, workshopReport, worksheet } from './fixtures.js';
 
 const STYLE = packagedTemplate(HTML_STYLE);
 // The complete report (--full) unless said otherwise; typography undone (tested in test/report/typography.test.ts).
@@ -218,25 +218,14 @@ describe('workshop', () => {
   // More participants than distinct looks (colour, dash, marker): the radar draws the lowest and
   // the highest participant's score per entrée and the collective one; the table keeps everyone.
   it(`beyond ${DISTINCT_RESPONDENT_STYLES} participants: the radar shows the lowest, the highest and the collective, the table everyone`, () => {
-    const steps = ['pas-aborde', 'en-reflexion', 'engage', 'acquis'];
-    const group = (n: number): WorkshopData => {
-      const base = example('projet-emergent.yaml');
-      const files = Array.from({ length: n }, (_, i) => {
-        const answers = structuredClone(base.answers);
-        let k = 0;
-        for (const a of Object.values(answers)) if (typeof a.value === 'string' && steps.includes(a.value)) a.value = steps[(i + k++) % 4]!;
-        return { answers: { ...base, respondent: `Participant ${i + 1}`, answers }, source: `p${i + 1}.yaml` };
-      });
-      return buildWorkshop(defaultGrid().index, files, { now: NOW });
-    };
     const kinds = (html: string): string[] => [...html.matchAll(/<polygon class="radar-series" data-kind="(\w+)"/g)].map((m) => m[1]!);
     const valuesOf = (html: string, kind: string): string => html.match(new RegExp(`data-kind="${kind}" data-series="[^"]*" data-values="([^"]*)"`))![1]!;
 
-    const eight = report(group(DISTINCT_RESPONDENT_STYLES), false);
+    const eight = report(workshopOf(DISTINCT_RESPONDENT_STYLES), false);
     expect(kinds(eight)).toEqual([...Array(DISTINCT_RESPONDENT_STYLES).fill('respondent'), 'collective']);
     expect(eight).not.toContain('class="radar-note');
 
-    const nine = group(DISTINCT_RESPONDENT_STYLES + 1);
+    const nine = workshopOf(DISTINCT_RESPONDENT_STYLES + 1);
     const html = report(nine, false);
     expect(kinds(html)).toEqual(['lowest', 'highest', 'collective']);
     const scores = respondentEntryScores(nine);

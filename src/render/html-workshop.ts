@@ -6,14 +6,17 @@
 import type { GroupPositionView } from '../analysis/group-position.js';
 import type { ReportData, Response } from '../analysis/report.js';
 import type { WorkshopData, WorkshopQuestion } from '../analysis/workshop.js';
-import { respondentColour } from './radar.js';
+import { respondentColour, respondentTone } from './radar.js';
 import { trimEndOf } from '../text/trim.js';
 
 export interface SpreadChip {
   /** 1-based respondent number, printed in the chip (the colour is only a second cue). */
   n: number;
   name: string;
+  /** Its colour, for templates that write it (the default one uses `tone`). */
   colour: string;
+  /** Its colour class (`c1`…`c8`), given its colour by the page's stylesheet (respondentChipRules). */
+  tone: string;
   answer: string;
 }
 
@@ -42,7 +45,7 @@ export interface QuestionSpread {
   consensus: boolean;
   consensusAnswer: string | null;
   /** Each respondent's answer and note, respondents' order (questions asked of them only). */
-  answers: { n: number; name: string; colour: string; answer: string; note: string | null }[];
+  answers: { n: number; name: string; colour: string; tone: string; answer: string; note: string | null }[];
   /** The round table's « position commune », when one was recorded. */
   position: GroupPositionView | null;
 }
@@ -135,7 +138,7 @@ function questionSpread(data: WorkshopData, columns: readonly SpreadColumn[], co
   const cells = columns.map(() => ({ chips: [] as SpreadChip[] }));
   for (const { r, i } of q.type === 'scale' ? visible : []) {
     const c = columnOf(r);
-    if (c >= 0) cells[c]!.chips.push({ n: i + 1, name: text(data.respondents[i]?.label ?? r.respondent), colour: respondentColour(i), answer: text(r.label ?? 'pas encore de réponse') });
+    if (c >= 0) cells[c]!.chips.push({ n: i + 1, name: text(data.respondents[i]?.label ?? r.respondent), colour: respondentColour(i), tone: respondentTone(i), answer: text(r.label ?? 'pas encore de réponse') });
   }
   return {
     id: q.id,
@@ -150,7 +153,7 @@ function questionSpread(data: WorkshopData, columns: readonly SpreadColumn[], co
     reason: q.reason === null ? null : trimEndOf(q.reason.trim(), '. \t\n\r\u00a0\u202f'),
     consensus: q.consensus,
     consensusAnswer: q.consensus ? q.collective : null,
-    answers: visible.map(({ r, i }) => ({ n: i + 1, name: text(data.respondents[i]?.label ?? r.respondent), colour: respondentColour(i), answer: text(statusText(r)), note: typeof r.note === 'string' ? text(r.note) : r.note })),
+    answers: visible.map(({ r, i }) => ({ n: i + 1, name: text(data.respondents[i]?.label ?? r.respondent), colour: respondentColour(i), tone: respondentTone(i), answer: text(statusText(r)), note: typeof r.note === 'string' ? text(r.note) : r.note })),
     position: q.position ?? null,
   };
 }

@@ -19,7 +19,7 @@ import Runtime from 'handlebars/runtime';
 import { COMMON_HELPERS, compileTemplate, lockedHandlebars, type LockedHandlebars } from './templating.js';
 import { AsIs, Deferred, lazyView, shownView, type Shown } from './lazy-view.js';
 import { DomainError } from '../errors.js';
-import { DISTINCT_RESPONDENT_STYLES, legendSwatch, radarSummary, renderRadarSvg, respondentColour, respondentStyle, seriesStyles, type RadarInput, type RadarSeries } from './radar.js';
+import { DISTINCT_RESPONDENT_STYLES, legendSwatch, radarSummary, renderRadarSvg, respondentChipRules, respondentColour, respondentStyle, respondentTone, seriesStyles, type RadarInput, type RadarSeries } from './radar.js';
 import type { EntryReport, QuestionReport, ReportData } from '../analysis/report.js';
 import type { WorkshopData } from '../analysis/workshop.js';
 import type { WorksheetData } from '../analysis/worksheet.js';
@@ -225,6 +225,7 @@ function questionView(data: ReportData, q: QuestionReport, spreads: Map<string, 
       ...r,
       n: i + 1,
       colour: respondentColour(i),
+      tone: respondentTone(i),
       answerText: statusText(r),
       hidden: r.status === 'hidden',
     })),
@@ -297,7 +298,8 @@ export function reportHtmlView(data: ReportData, options: { full?: boolean } = {
           })),
         })
       : null,
-    respondentsView: htmlNow(data.respondents.map((r, i) => ({ ...r, n: i + 1, short: shortName(r.label), colour: respondentColour(i) }))),
+    respondentsView: htmlNow(data.respondents.map((r, i) => ({ ...r, n: i + 1, short: shortName(r.label), colour: respondentColour(i), tone: respondentTone(i) }))),
+    chipRules: workshop ? safe(respondentChipRules()) : null,
     spread: spread ? htmlView(spread) : null,
     nav: [
       { href: '#synthese', label: 'Synthèse' },

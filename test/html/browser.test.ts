@@ -257,6 +257,15 @@ describe.skipIf(!hasChromium)('HTML pages in Chromium', () => {
       const pick = (f: (xs: number[]) => number): string => cells.map((xs) => (xs.length === 0 ? 'null' : String(f(xs)))).join(' ');
       expect(await page.locator('svg.radar polygon[data-kind="lowest"]').getAttribute('data-values')).toBe(pick((xs) => Math.min(...xs)));
       expect(await page.locator('svg.radar polygon[data-kind="highest"]').getAttribute('data-values')).toBe(pick((xs) => Math.max(...xs)));
+      // Each chip in its participant's colour (a class the page's stylesheet colours), the colour of
+      // the participant's line in the table's header: eight different, the ninth as the first.
+      const chips = await page.locator('#partage > p .chip').evaluateAll((els) => els.map((el) => getComputedStyle(el).borderTopColor));
+      const lines = await page.locator('#table-participants thead th[title] svg.swatch line').evaluateAll((els) => els.map((el) => getComputedStyle(el).stroke));
+      expect(chips).toHaveLength(12);
+      expect(chips).toEqual(lines);
+      expect(new Set(chips.slice(0, 8)).size).toBe(8);
+      expect(chips.slice(8)).toEqual(chips.slice(0, 4));
+      expect(chips).not.toContain('rgb(74, 74, 74)'); // .chip's colour when none is given
       await common('large', loaded);
     } finally {
       await loaded.close();
